@@ -1,0 +1,74 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The SIMD kernels need AVX2+FMA; without `-target-cpu haswell`, `addingProduct` lowers to a libm call
+// per lane (see ../shared/NUMERICS.md). The same flags everywhere keep results bit-identical.
+#if arch(x86_64)
+let simdFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"]), .define("USE_FMA")]
+#else
+let simdFlags: [SwiftSetting] = [.define("USE_FMA")]
+#endif
+
+let package = Package(
+    name: "RareSynth",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "RareSynth", targets: ["RareSynth"]),
+        .executable(name: "raresynth", targets: ["raresynth"]),
+        .executable(name: "raresynth-bench", targets: ["raresynth-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // read/write: tables of raw cells, CSV and JSON Lines, atomic output files
+        .target(name: "RareSynthTable", exclude: ["README.md"], swiftSettings: simdFlags),
+        // schema: type inference, the editable JSON schema, PII/identifier detection, constraints
+        .target(name: "RareSynthSchema", dependencies: ["RareSynthTable"], exclude: ["README.md"], swiftSettings: simdFlags),
+        // numbers: special functions, distributions, linear algebra, seeded random numbers
+        .target(name: "RareSynthNumerics", exclude: ["README.md"], swiftSettings: simdFlags),
+        // transform: reversible per-column encodings shared by every model
+        .target(name: "RareSynthTransform",
+                dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthNumerics"],
+                exclude: ["README.md"], swiftSettings: simdFlags),
+        // model: synthesizers that turn encoded columns into parameters and parameters into rows
+        .target(name: "RareSynthModels",
+                dependencies: ["RareSynthTransform", "RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
+        // sample: conditions, constraints, re-balancing, identifier/PII regeneration
+        .target(name: "RareSynthSample",
+                dependencies: ["RareSynthModels", "RareSynthTransform", "RareSynthSchema", "RareSynthTable",
+                               "RareSynthNumerics"],
+                exclude: ["README.md"], swiftSettings: simdFlags),
+        // evaluate: fidelity metrics (SDMetrics QualityReport formulas)
+        .target(name: "RareSynthEvaluate",
+                dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
+        // export: SQLite hand-over (later OMOP, FHIR, PostgreSQL)
+        .target(name: "RareSynthExport",
+                dependencies: ["RareSynthTable", .product(name: "GRDB", package: "GRDB.swift")],
+                exclude: ["README.md"], swiftSettings: simdFlags),
+        // the library facade: the end-to-end jobs the CLI and benchmarks call
+        .target(name: "RareSynth",
+                dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthTransform", "RareSynthModels",
+                               "RareSynthSample", "RareSynthEvaluate", "RareSynthExport", "RareSynthNumerics"],
+                exclude: ["README.md"], swiftSettings: simdFlags),
+        .executableTarget(name: "raresynth",
+                          dependencies: ["RareSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: simdFlags),
+        .executableTarget(name: "raresynth-bench",
+                          dependencies: ["RareSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: simdFlags),
+
+        .testTarget(name: "RareSynthTableTests", dependencies: ["RareSynthTable"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthSchemaTests", dependencies: ["RareSynthSchema"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthNumericsTests", dependencies: ["RareSynthNumerics"],
+                    resources: [.copy("Fixtures")], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthTransformTests", dependencies: ["RareSynthTransform"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthModelsTests", dependencies: ["RareSynthModels"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthSampleTests", dependencies: ["RareSynthSample"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthEvaluateTests", dependencies: ["RareSynthEvaluate"],
+                    resources: [.copy("Fixtures")], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthExportTests", dependencies: ["RareSynthExport"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthTests", dependencies: ["RareSynth"], swiftSettings: simdFlags),
+    ]
+)

@@ -1,0 +1,42 @@
+import Foundation
+import RareSynthTable
+
+/// Stage-by-stage progress on standard error, so a long job on a large table shows where it is.
+public struct Progress: Sendable {
+    let enabled: Bool
+    let start: Date
+
+    public init(enabled: Bool) {
+        self.enabled = enabled
+        self.start = Date()
+    }
+
+    public static var silent: Progress { Progress(enabled: false) }
+
+    public func stage(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("[\(elapsed)] \(text)…\n".utf8))
+    }
+
+    public func done(_ detail: String?) {
+        guard enabled, let detail else { return }
+        FileHandle.standardError.write(Data("[\(elapsed)]   \(detail)\n".utf8))
+    }
+
+    private var elapsed: String { String(format: "%6.2fs", Date().timeIntervalSince(start)) }
+}
+
+/// Small file-system helpers that report failures as `DataError`s naming the path.
+public enum FileSystem {
+    public static func createDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw DataError(file: path, "cannot create the output directory")
+        }
+    }
+
+    public static func writeAtomically(_ data: Data, to path: String) throws {
+        try AtomicFile.write(to: path) { out in try out.write([UInt8](data)) }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import RareSynthSample
+import RareSynthSchema
+import RareSynthTable
+
+/// The end-to-end job behind `raresynth synthesize`: read, infer or load the schema, fit, sample,
+/// write, score. The CLI only parses arguments and prints; benchmarks and tests call this.
+public struct Synthesis: Sendable {
+    public var input: String
+    public var outputDirectory: String
+    public var schemaPath: String?
+    public var csv: CSVOptions
+    public var fit: FitOptions
+    /// Rows to produce; `nil` for as many as the input has.
+    public var rows: Int?
+    public var seed: UInt64
+    public var conditions: [Condition]
+    public var conditionsPath: String?
+    public var rebalance: String?
+    public var format: OutputFormat
+    public var score: Bool
+
+    public init(input: String, outputDirectory: String, schemaPath: String? = nil, csv: CSVOptions = .init(),
+                fit: FitOptions = .init(), rows: Int? = nil, seed: UInt64 = 0, conditions: [Condition] = [],
+                conditionsPath: String? = nil, rebalance: String? = nil, format: OutputFormat = .csv, score: Bool = true) {
+        self.input = input
+        self.outputDirectory = outputDirectory
+        self.schemaPath = schemaPath
+        self.csv = csv
+        self.fit = fit
+        self.rows = rows
+        self.seed = seed
+        self.conditions = conditions
+        self.conditionsPath = conditionsPath
+        self.rebalance = rebalance
+        self.format = format
+        self.score = score
+    }
+
+    /// What a run wrote.
+    public struct Result: Sendable {
+        public var schemaPath: String
+        public var modelPath: String
+        public var dataPath: String
+        public var qualityPath: String?
+        public var quality: QualitySummary?
+        public var rows: Int
+    }
+
+    /// Runs the job. Nothing is written until every step that can fail on the input has passed,
+    /// and each file is written atomically.
+    public func run(progress: Progress = .silent) throws -> Result {
+        progress.stage("reading \(input)")
+        let table = try CSVReader.readTable(path: input, options: csv)
+        progress.done("\(table.rowCount) rows × \(table.columnCount) columns")
+        let schema: Schema
+        if let schemaPath {
+            schema = try Schema.load(path: schemaPath)
+        } else {
+            progress.stage("inferring the schema")
+            schema = try SchemaInference().infer(table, file: input).schema
+            progress.done(nil)
+        }
+        progress.stage("fitting the Gaussian copula")
+        let model = try ModelFile.fit(table, schema: schema, file: input, options: fit)
+        progress.done(nil)
+        let conditionRows = try conditionsPath.map { try CSVReader.readTable(path: $0, options: csv) }
+        let count = rows ?? table.rowCount
+        progress.stage("sampling \(conditionRows?.rowCount ?? count) rows")
+        let synthetic = try model.sample(SampleOptions(rows: count, seed: seed, conditions: conditions,
+                                                       conditionRows: conditionRows, rebalance: rebalance))
+        progress.done(nil)
+        var quality: QualitySummary?
+        if score {
+            progress.stage("scoring")
+            quality = try QualitySummary.compute(real: table, synthetic: synthetic, schema: schema, realFile: input)
+            progress.done(nil)
+        }
+        try FileSystem.createDirectory(outputDirectory)
+        let dir = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
+        let result = Result(schemaPath: "\(dir)/schema.json", modelPath: "\(dir)/model.json",
+                            dataPath: "\(dir)/synthetic.\(format.fileExtension)",
+                            qualityPath: quality == nil ? nil : "\(dir)/quality.json", quality: quality,
+                            rows: synthetic.rowCount)
+        progress.stage("writing \(result.dataPath)")
+        try FileSystem.writeAtomically(Data(try schema.jsonText().utf8), to: result.schemaPath)
+        try model.save(to: result.modelPath)
+        try format.write(synthetic, schema: schema, to: result.dataPath)
+        if let quality, let path = result.qualityPath { try FileSystem.writeAtomically(try quality.json(), to: path) }
+        progress.done(nil)
+        return result
+    }
+}

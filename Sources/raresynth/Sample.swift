@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import RareSynth
+
+struct Sample: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Sample synthetic rows from a saved model.")
+
+    @Argument(help: "A model file written by 'raresynth fit' or 'raresynth synthesize'.")
+    var model: String
+
+    @Option(help: "Rows to generate (default: as many as the training data had).")
+    var rows: Int?
+
+    @Option(name: .shortAndLong, help: "Output file; its extension picks the format unless --format is given.")
+    var out: String
+
+    @Option(help: "Output format: csv, jsonl or sqlite.")
+    var format: OutputFormat?
+
+    @OptionGroup var sampling: SamplingOptions
+    @OptionGroup var input: CSVInputOptions
+    @OptionGroup var runOptions: RunOptions
+
+    func validate() throws {
+        if let rows, rows < 1 { throw ValidationError("--rows must be at least 1") }
+    }
+
+    func run() throws {
+        try runOptions.apply()
+        let file = try ModelFile.load(path: model)
+        let conditionRows = try sampling.conditionsFile.map { try CSVReader.readTable(path: $0, options: try input.csvOptions()) }
+        let options = SampleOptions(rows: rows ?? file.trainingRows, seed: sampling.seed,
+                                    conditions: try sampling.parsedConditions(), conditionRows: conditionRows,
+                                    rebalance: sampling.rebalance)
+        runOptions.progress.stage("sampling")
+        let table = try file.sample(options)
+        let chosen = format ?? OutputFormat.from(path: out) ?? .csv
+        try chosen.write(table, schema: file.schema, to: out)
+        runOptions.progress.done(nil)
+        if !runOptions.quiet { print("\(table.rowCount) synthetic rows: \(out)") }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import RareSynth
+
+struct Synthesize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Infer the schema, fit, sample and score in one go.",
+        discussion: """
+        Writes OUT/schema.json (editable; pass it back with --schema), OUT/model.json (parameters only),
+        OUT/synthetic.csv (or .jsonl / .sqlite) and OUT/quality.json, and prints the quality score.
+        """)
+
+    @Argument(help: "The real data, a CSV file.")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "Output directory.")
+    var out: String
+
+    @Option(help: "Schema JSON to use instead of inferring one (see 'raresynth inspect').")
+    var schema: String?
+
+    @Option(help: "Rows to generate (default: as many as the data has).")
+    var rows: Int?
+
+    @Option(help: "Output format: csv, jsonl or sqlite.")
+    var format: OutputFormat = .csv
+
+    @Option(help: "Marginals of continuous columns: auto (a parametric family where it fits, else empirical), empirical or parametric.")
+    var marginals: GaussianCopulaOptions.MarginalChoice = .auto
+
+    @Flag(help: "Skip the quality score.")
+    var noScore = false
+
+    @OptionGroup var sampling: SamplingOptions
+    @OptionGroup var input: CSVInputOptions
+    @OptionGroup var runOptions: RunOptions
+
+    func validate() throws {
+        if let rows, rows < 1 { throw ValidationError("--rows must be at least 1") }
+    }
+
+    func run() throws {
+        try runOptions.apply()
+        let job = Synthesis(input: data, outputDirectory: out, schemaPath: schema, csv: try input.csvOptions(),
+                            fit: FitOptions(copula: GaussianCopulaOptions(marginals: marginals)),
+                            rows: rows, seed: sampling.seed, conditions: try sampling.parsedConditions(),
+                            conditionsPath: sampling.conditionsFile, rebalance: sampling.rebalance,
+                            format: format, score: !noScore)
+        let result = try job.run(progress: runOptions.progress)
+        guard !runOptions.quiet else { return }
+        print("\(result.rows) synthetic rows: \(result.dataPath)")
+        print("schema: \(result.schemaPath)   model: \(result.modelPath)")
+        if let quality = result.quality, let path = result.qualityPath {
+            print(quality.text)
+            print("details: \(path)")
+        }
+    }
+}

@@ -1,0 +1,136 @@
+"""bench/peers.py: RareSynth's Gaussian copula beside SDV's GaussianCopula, same split, same scorer.
+
+Run from the project root (it builds the release binary first):
+
+    bench/peers.sh                       # every dataset in ../shared/data
+    bench/peers.sh pbc cgd               # some of them
+
+For each dataset: ../shared/peers/split.py makes the 80/20 split (seed 0); SDV GaussianCopula is
+fitted and sampled in-process by ../shared/peers/run_sdv.py (1 thread); `raresynth synthesize` is
+run as a whole process (read, infer, fit, sample, write; scoring off) and timed from outside;
+both outputs are scored by ../shared/peers/score.py (SDMetrics 0.32). Times are compared as a
+ratio measured in the same run, since the machine is shared and noisy. The table goes to stdout
+and to bench/results/gaussiancopula.md; raw JSON per dataset to OUT (default /tmp/raresynth-bench).
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PEERS = os.path.join(ROOT, '..', 'shared', 'peers')
+DATA = os.path.join(ROOT, '..', 'shared', 'data')
+TARGETS = {'pbc': 'status', 'cgd': 'status', 'colon': 'status', 'lung': 'status',
+           'nwtco': 'rel', 'veteran': 'status', 'pbcseq': 'status'}
+
+
+def run(cmd, **kw):
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if r.returncode != 0:
+        sys.exit(f'failed: {" ".join(cmd)}\n{r.stdout}\n{r.stderr}')
+    return r.stdout
+
+
+def timed_process(cmd):
+    """Wall seconds and peak RSS (MB) of one child process."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    err = p.stderr.read()
+    if status != 0:
+        sys.exit(f'failed: {" ".join(cmd)}\n{err}')
+    return wall, usage.ru_maxrss / 1024
+
+
+def score(py, train, synth, split_dir, name, target, out_json):
+    cmd = [py, os.path.join(PEERS, 'score.py'), train, synth, '--meta', f'{split_dir}/{name}.meta.json',
+           '--holdout', f'{split_dir}/{name}.holdout.csv', '--json', out_json]
+    if target:
+        cmd += ['--target', target]
+    run(cmd)
+    with open(out_json) as f:
+        return json.load(f)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument('datasets', nargs='*')
+    p.add_argument('--py', required=True, help='python of ../shared/peers/setup')
+    p.add_argument('--bin', required=True, help='release raresynth binary')
+    p.add_argument('--out', default='/tmp/raresynth-bench')
+    p.add_argument('--repeats', type=int, default=3, help='timed raresynth runs (median)')
+    a = p.parse_args()
+    names = a.datasets or sorted(f[:-4] for f in os.listdir(DATA) if f.endswith('.csv'))
+    split_dir = f'{a.out}/splits'
+    os.makedirs(split_dir, exist_ok=True)
+    rows = []
+    for name in names:
+        target = TARGETS.get(name)
+        run([a.py, os.path.join(PEERS, 'split.py'), os.path.join(DATA, f'{name}.csv'), split_dir])
+        train = f'{split_dir}/{name}.train.csv'
+        sdv_csv = f'{a.out}/{name}.sdv.csv'
+        sdv = json.loads(run([a.py, os.path.join(PEERS, 'run_sdv.py'), train, '--synth', 'gaussiancopula',
+                              '--out', sdv_csv, '--threads', '1']).strip().splitlines()[-1])
+        rs_dir = f'{a.out}/{name}.raresynth'
+        walls, peaks = [], []
+        for _ in range(a.repeats):
+            w, m = timed_process([a.bin, 'synthesize', train, '--out', rs_dir, '--seed', '0', '--no-score', '--quiet'])
+            walls.append(w)
+            peaks.append(m)
+        rs_csv = f'{rs_dir}/synthetic.csv'
+        s_sdv = score(a.py, train, sdv_csv, split_dir, name, target, f'{a.out}/{name}.sdv.score.json')
+        s_rs = score(a.py, train, rs_csv, split_dir, name, target, f'{a.out}/{name}.raresynth.score.json')
+        sdv_s = sdv['fit_s'] + sdv['sample_s']
+        rs_s = statistics.median(walls)
+        rows.append({'data': name, 'rows': sdv['train_rows'], 'cols': sdv['cols'], 'sdv_s': sdv_s, 'rs_s': rs_s,
+                     'rs_peak_mb': max(peaks), 'sdv': s_sdv, 'rs': s_rs})
+        print(f'{name}: done', file=sys.stderr)
+    lines = table(rows)
+    print('\n'.join(lines))
+    with open(os.path.join(HERE, 'results', 'gaussiancopula.md'), 'w') as f:
+        f.write('# RareSynth GaussianCopula vs SDV 2.0.0 GaussianCopula\n\n')
+        f.write(f'Measured {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())} by `bench/peers.sh` on this '
+                f'machine ({os.cpu_count()} cores); SDMetrics 0.32 via ../shared/peers/score.py, fitted on the '
+                '80% train split, DCR overfitting against the 20% holdout.\n\n')
+        f.write('\n'.join(lines) + '\n')
+
+
+def g(d, *path):
+    for k in path:
+        if not isinstance(d, dict) or k not in d:
+            return float('nan')
+        d = d[k]
+    return d
+
+
+def table(rows):
+    head = ('| data | rows×cols | SDV s | RareSynth s | speed-up | quality SDV | quality RS | Δ | shapes SDV | '
+            'shapes RS | pairs SDV | pairs RS | DCR overfit SDV | DCR overfit RS | new rows SDV | new rows RS | '
+            'TSTR RF F1 real / SDV / RS |')
+    out = [head, '|' + '---|' * (head.count('|') - 1)]
+    dq = []
+    for r in rows:
+        s, q = r['sdv'], r['rs']
+        d = g(q, 'quality', 'overall') - g(s, 'quality', 'overall')
+        dq.append(d)
+        f1 = (g(q, 'tstr', 'rf_real', 'f1_macro'), g(s, 'tstr', 'rf_synth', 'f1_macro'), g(q, 'tstr', 'rf_synth', 'f1_macro'))
+        out.append(f"| {r['data']} | {r['rows']}×{r['cols']} | {r['sdv_s']:.3f} | {r['rs_s']:.3f} | "
+                   f"{r['sdv_s'] / r['rs_s']:.1f}× | {g(s, 'quality', 'overall'):.3f} | {g(q, 'quality', 'overall'):.3f} | "
+                   f"{d:+.3f} | {g(s, 'quality', 'Column Shapes'):.3f} | {g(q, 'quality', 'Column Shapes'):.3f} | "
+                   f"{g(s, 'quality', 'Column Pair Trends'):.3f} | {g(q, 'quality', 'Column Pair Trends'):.3f} | "
+                   f"{g(s, 'privacy', 'dcr_overfitting_protection', 'score'):.3f} | "
+                   f"{g(q, 'privacy', 'dcr_overfitting_protection', 'score'):.3f} | "
+                   f"{g(s, 'privacy', 'new_row_synthesis', 'score'):.3f} | {g(q, 'privacy', 'new_row_synthesis', 'score'):.3f} | "
+                   f"{f1[0]:.3f} / {f1[1]:.3f} / {f1[2]:.3f} |")
+    out.append('')
+    out.append(f'Mean quality difference (RareSynth − SDV): {statistics.mean(dq):+.4f} over {len(dq)} datasets.')
+    return out
+
+
+if __name__ == '__main__':
+    main()
