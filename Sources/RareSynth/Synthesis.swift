@@ -19,10 +19,13 @@ public struct Synthesis: Sendable {
     public var rebalance: String?
     public var format: OutputFormat
     public var score: Bool
+    /// Draw again any synthetic row that nearly copies a real row (see `NearCopyFilter`).
+    public var filterNearCopies: Bool
 
     public init(input: String, outputDirectory: String, schemaPath: String? = nil, csv: CSVOptions = .init(),
                 fit: FitOptions = .init(), rows: Int? = nil, seed: UInt64 = 0, conditions: [Condition] = [],
-                conditionsPath: String? = nil, rebalance: String? = nil, format: OutputFormat = .csv, score: Bool = true) {
+                conditionsPath: String? = nil, rebalance: String? = nil, format: OutputFormat = .csv, score: Bool = true,
+                filterNearCopies: Bool = true) {
         self.input = input
         self.outputDirectory = outputDirectory
         self.schemaPath = schemaPath
@@ -35,6 +38,7 @@ public struct Synthesis: Sendable {
         self.rebalance = rebalance
         self.format = format
         self.score = score
+        self.filterNearCopies = filterNearCopies
     }
 
     /// What a run wrote.
@@ -45,6 +49,9 @@ public struct Synthesis: Sendable {
         public var qualityPath: String?
         public var quality: QualitySummary?
         public var rows: Int
+        /// Rows redrawn because they nearly copied a real row, and how many still do.
+        public var redrawn: Int
+        public var nearCopiesLeft: Int
     }
 
     /// Runs the job. Nothing is written until every step that can fail on the input has passed,
@@ -67,9 +74,11 @@ public struct Synthesis: Sendable {
         let conditionRows = try conditionsPath.map { try CSVReader.readTable(path: $0, options: csv) }
         let count = rows ?? table.rowCount
         progress.stage("sampling \(conditionRows?.rowCount ?? count) rows")
-        let synthetic = try model.sample(SampleOptions(rows: count, seed: seed, conditions: conditions,
-                                                       conditionRows: conditionRows, rebalance: rebalance))
-        progress.done(nil)
+        let filter = filterNearCopies ? NearCopyFilter(real: table, transformer: model.transformer) : nil
+        let outcome = try model.sample(SampleOptions(rows: count, seed: seed, conditions: conditions,
+                                                     conditionRows: conditionRows, rebalance: rebalance), filter: filter)
+        let synthetic = outcome.table
+        progress.done(filter == nil ? nil : "\(outcome.redrawn) rows redrawn for nearly copying a real row; \(outcome.nearCopiesLeft) left")
         var quality: QualitySummary?
         if score {
             progress.stage("scoring")
@@ -81,7 +90,7 @@ public struct Synthesis: Sendable {
         let result = Result(schemaPath: "\(dir)/schema.json", modelPath: "\(dir)/model.json",
                             dataPath: "\(dir)/synthetic.\(format.fileExtension)",
                             qualityPath: quality == nil ? nil : "\(dir)/quality.json", quality: quality,
-                            rows: synthetic.rowCount)
+                            rows: synthetic.rowCount, redrawn: outcome.redrawn, nearCopiesLeft: outcome.nearCopiesLeft)
         progress.stage("writing \(result.dataPath)")
         try FileSystem.writeAtomically(Data(try schema.jsonText().utf8), to: result.schemaPath)
         try model.save(to: result.modelPath)

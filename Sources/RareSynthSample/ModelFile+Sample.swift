@@ -26,17 +26,64 @@ public struct SampleOptions: Sendable, Equatable {
     }
 }
 
+/// A sample and what the near-copy filter did to it.
+public struct SampleOutcome: Sendable {
+    public var table: Table
+    /// Rows that nearly copied a real row and were drawn again.
+    public var redrawn: Int
+    /// Rows still nearly copying a real row after `maxRedraws` rounds (e.g. a one-row table).
+    public var nearCopiesLeft: Int
+}
+
 extension ModelFile {
     /// Synthetic rows with every column of the training table except dropped ones, in its order.
     ///
     /// Every condition is checked before anything is sampled; an impossible one is an error,
     /// never an empty or short result.
     public func sample(_ options: SampleOptions) throws -> Table {
+        try sample(options, filter: nil).table
+    }
+
+    /// As `sample(_:)`, and with a `filter`, rows that nearly copy a real row are drawn again
+    /// (each round from a fresh seed derived from `options.seed`, under the same conditions),
+    /// up to `maxRedraws` rounds.
+    public func sample(_ options: SampleOptions, filter: NearCopyFilter?, maxRedraws: Int = 20) throws -> SampleOutcome {
+        let requests = try requests(for: options)
+        var modelled = try decodedSample(requests, seed: options.seed)
+        var redrawn = 0
+        var pending: [Int] = []
+        if let filter {
+            var owner: [Int] = []
+            owner.reserveCapacity(modelled.rowCount)
+            for (k, r) in requests.enumerated() { owner += repeatElement(k, count: r.count) }
+            pending = filter.nearCopies(in: modelled)
+            redrawn = pending.count
+            var round: UInt64 = 1
+            while !pending.isEmpty && round <= UInt64(maxRedraws) {
+                var again: [SampleRequest] = []
+                var last = -1
+                for row in pending {
+                    if owner[row] == last { again[again.count - 1].count += 1 } else {
+                        again.append(SampleRequest(count: 1, conditions: requests[owner[row]].conditions))
+                        last = owner[row]
+                    }
+                }
+                let seed = SeededRandom.streamKey(seed: options.seed, stream: UInt64(1) << 61 | round)
+                let replacement = try decodedSample(again, seed: seed)
+                modelled.replaceRows(pending, with: replacement)
+                pending = filter.nearCopies(in: replacement).map { pending[$0] }
+                round += 1
+            }
+        }
+        return SampleOutcome(table: assemble(modelled, seed: options.seed), redrawn: redrawn, nearCopiesLeft: pending.count)
+    }
+
+    /// The model's requests for `options`, every condition translated and checked.
+    func requests(for options: SampleOptions) throws -> [SampleRequest] {
         let translator = ConditionTranslator(transformer: transformer, schema: schema)
         let common = try translator.translate(options.conditions)
-        var requests: [SampleRequest]
         if let conditionRows = options.conditionRows {
-            requests = []
+            var requests: [SampleRequest] = []
             var last: [EncodedCondition]?
             for i in 0..<conditionRows.rowCount {
                 var row: [Condition] = []
@@ -52,18 +99,26 @@ extension ModelFile {
                     last = encoded
                 }
             }
-        } else if let column = options.rebalance {
-            requests = try translator.rebalance(column, rows: options.rows, conditions: common)
-        } else {
-            requests = [SampleRequest(count: options.rows, conditions: common)]
+            return requests
         }
-        let encoded: EncodedTable
+        if let column = options.rebalance {
+            return try translator.rebalance(column, rows: options.rows, conditions: common)
+        }
+        return [SampleRequest(count: options.rows, conditions: common)]
+    }
+
+    /// Modelled columns of sampled rows, decoded to text.
+    func decodedSample(_ requests: [SampleRequest], seed: UInt64) throws -> Table {
         do {
-            encoded = try model.sample(requests, seed: options.seed)
+            return transformer.decode(try model.sample(requests, seed: seed))
         } catch let error as ModelError {
             throw ConditionError(error.message)
         }
-        let modelled = transformer.decode(encoded)
+    }
+
+    /// The output table: modelled columns plus regenerated identifier and PII columns, in the
+    /// training table's column order, dropped columns left out.
+    func assemble(_ modelled: Table, seed: UInt64) -> Table {
         let rows = modelled.rowCount
         var output = Table(columnNames: [])
         for name in columns {
@@ -72,7 +127,7 @@ extension ModelFile {
             } else if let plan = regeneration.first(where: { $0.column == name }), plan.policy == .regenerate {
                 // Streams far above any row index keep these draws apart from the rows' own.
                 let stream = UInt64(1) << 62 | UInt64(columns.firstIndex(of: name)!)
-                var rng = SeededRandom(seed: options.seed, stream: stream)
+                var rng = SeededRandom(seed: seed, stream: stream)
                 if let profile = plan.identifier {
                     let generator = IdentifierGenerator(profile: profile)
                     output.setColumn(name, plan.repeated ? generator.repeated(rowCount: rows, using: &rng)

@@ -76,4 +76,14 @@ public struct Table: Sendable, Equatable {
     public func rows(_ indices: [Int]) -> Table {
         Table(columnNames: columnNames, columns: columns.map { col in indices.map { col[$0] } })
     }
+
+    /// Replaces row `indices[k]` with row `k` of `replacement` (same columns, in the same order).
+    /// - Precondition: `replacement` has `indices.count` rows and this table's columns.
+    public mutating func replaceRows(_ indices: [Int], with replacement: Table) {
+        precondition(replacement.columnNames == columnNames && replacement.rowCount == indices.count,
+                     "replacement rows must have the same columns, one per index")
+        for j in columns.indices {
+            for (k, i) in indices.enumerated() { columns[j][i] = replacement.columns[j][k] }
+        }
+    }
 }

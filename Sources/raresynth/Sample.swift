@@ -17,6 +17,9 @@ struct Sample: ParsableCommand {
     @Option(help: "Output format: csv, jsonl or sqlite.")
     var format: OutputFormat?
 
+    @Option(help: "The real data: rows that nearly copy one of its rows are drawn again.")
+    var real: String?
+
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var input: CSVInputOptions
     @OptionGroup var runOptions: RunOptions
@@ -32,11 +35,17 @@ struct Sample: ParsableCommand {
         let options = SampleOptions(rows: rows ?? file.trainingRows, seed: sampling.seed,
                                     conditions: try sampling.parsedConditions(), conditionRows: conditionRows,
                                     rebalance: sampling.rebalance)
+        let filter = try real.map { NearCopyFilter(real: try CSVReader.readTable(path: $0, options: try input.csvOptions()),
+                                                   transformer: file.transformer) }
         runOptions.progress.stage("sampling")
-        let table = try file.sample(options)
+        let outcome = try file.sample(options, filter: filter)
+        let table = outcome.table
         let chosen = format ?? OutputFormat.from(path: out) ?? .csv
         try chosen.write(table, schema: file.schema, to: out)
         runOptions.progress.done(nil)
-        if !runOptions.quiet { print("\(table.rowCount) synthetic rows: \(out)") }
+        if !runOptions.quiet {
+            print("\(table.rowCount) synthetic rows: \(out)")
+            if filter != nil { print("near copies of real rows: \(outcome.redrawn) redrawn, \(outcome.nearCopiesLeft) left") }
+        }
     }
 }

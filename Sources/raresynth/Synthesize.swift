@@ -31,6 +31,9 @@ struct Synthesize: ParsableCommand {
     @Flag(help: "Skip the quality score.")
     var noScore = false
 
+    @Flag(help: "Keep synthetic rows that nearly copy a real row (by default they are drawn again; see NewRowSynthesis).")
+    var keepNearCopies = false
+
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var input: CSVInputOptions
     @OptionGroup var runOptions: RunOptions
@@ -45,10 +48,13 @@ struct Synthesize: ParsableCommand {
                             fit: FitOptions(copula: GaussianCopulaOptions(marginals: marginals)),
                             rows: rows, seed: sampling.seed, conditions: try sampling.parsedConditions(),
                             conditionsPath: sampling.conditionsFile, rebalance: sampling.rebalance,
-                            format: format, score: !noScore)
+                            format: format, score: !noScore, filterNearCopies: !keepNearCopies)
         let result = try job.run(progress: runOptions.progress)
         guard !runOptions.quiet else { return }
         print("\(result.rows) synthetic rows: \(result.dataPath)")
+        if !keepNearCopies {
+            print("near copies of real rows: \(result.redrawn) redrawn, \(result.nearCopiesLeft) left (a copy: every category equal and every number within 1%)")
+        }
         print("schema: \(result.schemaPath)   model: \(result.modelPath)")
         if let quality = result.quality, let path = result.qualityPath {
             print(quality.text)
