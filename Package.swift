@@ -69,6 +69,6 @@ let package = Package(
         .testTarget(name: "RareSynthEvaluateTests", dependencies: ["RareSynthEvaluate"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthExportTests", dependencies: ["RareSynthExport"], swiftSettings: simdFlags),
-        .testTarget(name: "RareSynthTests", dependencies: ["RareSynth"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthTests", dependencies: ["RareSynth", "raresynth"], swiftSettings: simdFlags),
     ]
 )

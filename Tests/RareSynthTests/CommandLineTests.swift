@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// The `raresynth` executable as a user runs it: exit status, messages, files.
+@Suite struct CommandLineTests {
+    /// The binary built beside the test bundle (the test target depends on it).
+    static let binary: String = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = runner.deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("raresynth").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return "raresynth"
+    }()
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func synthesizeWritesItsFilesAndPrintsTheScore() throws {
+        let dir = TestSupport.scratch("cli")
+        defer { TestSupport.cleanUp(dir) }
+        let r = try run(["synthesize", TestSupport.example("veteran.csv"), "--out", dir, "--seed", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Quality (SDMetrics 0.32 QualityReport formulas):"))
+        #expect(TestSupport.files(in: dir) == ["model.json", "quality.json", "schema.json", "synthetic.csv"])
+        let s = try run(["sample", "\(dir)/model.json", "--rows", "7", "--out", "\(dir)/s.jsonl", "--condition", "celltype=large", "--quiet"])
+        #expect(s.status == 0, "\(s.stderr)")
+        let lines = String(decoding: TestSupport.bytes("\(dir)/s.jsonl")!, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 7 && lines.allSatisfy { $0.contains("\"celltype\":\"large\"") })
+    }
+
+    @Test func badInputExitsNonZeroNamesTheLineAndWritesNothing() throws {
+        let dir = TestSupport.scratch("cli-bad")
+        defer { TestSupport.cleanUp(dir) }
+        TestSupport.write("a,b\n1,2\n3,4,5\n", to: "\(dir)/bad.csv")
+        let r = try run(["synthesize", "\(dir)/bad.csv", "--out", "\(dir)/out"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("bad.csv:3:3"))
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/out"))
+    }
+
+    @Test func impossibleConditionIsAnErrorNotAnEmptyFile() throws {
+        let dir = TestSupport.scratch("cli-cond")
+        defer { TestSupport.cleanUp(dir) }
+        let r = try run(["synthesize", TestSupport.example("veteran.csv"), "--out", "\(dir)/out", "--condition", "age>=200"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("age"))
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/out/synthetic.csv"))
+    }
+}
