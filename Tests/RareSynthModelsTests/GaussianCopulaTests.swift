@@ -161,3 +161,20 @@ import RareSynthTransform
         #expect(decoded == model)
     }
 }
+
+@Suite struct EmpiricalMarginalCompressionTests {
+    @Test func manyDistinctValuesAreKeptAsBoundedQuantileKnots() {
+        var rng = SeededRandom(seed: 1)
+        let data = (0..<50_000).map { _ in exp(rng.nextStandardNormal()) }
+        let full = EmpiricalMarginal.fit(data)!
+        #expect(full.values.count == EmpiricalMarginal.maxKnots)
+        #expect(full.values.first == data.min() && full.values.last == data.max())
+        // The sample's own distribution function at every 97th point stays within 1/maxKnots.
+        let sorted = data.sorted()
+        for i in stride(from: 0, to: sorted.count, by: 97) {
+            let empirical = (Double(i) + 0.5) / Double(sorted.count)
+            #expect(abs(full.cdf(sorted[i]) - empirical) < 1.0 / Double(EmpiricalMarginal.maxKnots))
+        }
+        for u in stride(from: 0.01, through: 0.99, by: 0.01) { #expect(abs(full.cdf(full.quantile(u)) - u) < 1e-9) }
+    }
+}

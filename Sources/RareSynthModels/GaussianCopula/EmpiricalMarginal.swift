@@ -8,18 +8,29 @@
 /// - *stepped* for columns with many ties (small integer counts): values are drawn from the real
 ///   distinct values with their exact frequencies.
 ///
+/// A column with more than `maxKnots` distinct values keeps only the interpolated quantile
+/// function at `maxKnots` probabilities: the file stays small for a million rows, individual
+/// values other than the extremes are not stored, and the distribution function moves by less
+/// than about `1/maxKnots`.
+///
 /// It holds a column's marginal, never a row: no link between columns is kept here.
 public struct EmpiricalMarginal: Codable, Sendable, Equatable {
-    /// Distinct values, ascending.
+    /// Distinct values (or quantile knots), ascending.
     public var values: [Double]
-    /// `cumulative[j]` = share of values `≤ values[j]`; the last is 1.
+    /// `cumulative[j]` = share of values `≤ values[j]`; the last is 1 (empty when compressed).
     public var cumulative: [Double]
     public var interpolated: Bool
+    /// For a compressed marginal, the probability of each knot; `nil` means the middle of each
+    /// value's probability interval.
+    public var knots: [Double]?
 
-    public init(values: [Double], cumulative: [Double], interpolated: Bool) {
+    public static let maxKnots = 2_048
+
+    public init(values: [Double], cumulative: [Double], interpolated: Bool, knots: [Double]? = nil) {
         self.values = values
         self.cumulative = cumulative
         self.interpolated = interpolated
+        self.knots = knots
     }
 
     /// Builds the marginal of the non-missing `data` (need not be sorted).
@@ -43,14 +54,25 @@ public struct EmpiricalMarginal: Codable, Sendable, Equatable {
         }
         cumulative[cumulative.count - 1] = 1
         let interpolated = values.count > 1 && Double(values.count) > interpolateAbove * Double(sorted.count)
-        return EmpiricalMarginal(values: values, cumulative: cumulative, interpolated: interpolated)
+        let full = EmpiricalMarginal(values: values, cumulative: cumulative, interpolated: interpolated || values.count > maxKnots)
+        guard values.count > maxKnots else { return full }
+        // Compress: the full interpolated quantile function sampled at evenly spaced probabilities
+        // between the first and last knots (which keep the minimum and maximum).
+        let first = full.knot(0), last = full.knot(values.count - 1)
+        let probabilities = (0..<maxKnots).map { first + (last - first) * Double($0) / Double(maxKnots - 1) }
+        let knotValues = probabilities.map(full.quantile)
+        return EmpiricalMarginal(values: knotValues, cumulative: [], interpolated: true, knots: probabilities)
     }
 
     /// Share of values strictly below value `j`.
     @inline(__always) func lowerCumulative(_ j: Int) -> Double { j == 0 ? 0 : cumulative[j - 1] }
 
-    /// The knot probability of value `j` for interpolation: the middle of its probability interval.
-    @inline(__always) func knot(_ j: Int) -> Double { (lowerCumulative(j) + cumulative[j]) / 2 }
+    /// The knot probability of value `j` for interpolation: the middle of its probability interval,
+    /// or the stored probability of a compressed marginal.
+    @inline(__always) func knot(_ j: Int) -> Double {
+        if let knots { return knots[j] }
+        return (lowerCumulative(j) + cumulative[j]) / 2
+    }
 
     /// The value at probability `u` in (0, 1).
     public func quantile(_ u: Double) -> Double {
