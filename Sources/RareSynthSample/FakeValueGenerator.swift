@@ -1,3 +1,4 @@
+import RareSynthNumerics
 import RareSynthSchema
 
 /// Fake values for a personal-data column, in the style of its real values, missing at its real
@@ -46,11 +47,11 @@ public struct FakeValueGenerator: Sendable {
         var out: [String?] = []
         out.reserveCapacity(count)
         for i in 0..<count {
-            if missingFraction > 0, StableRandom.unit(using: &rng) < missingFraction {
+            if missingFraction > 0, rng.nextUniform() < missingFraction {
                 out.append(nil)
                 continue
             }
-            func pick(_ list: [String]) -> String { list[StableRandom.index(below: list.count, using: &rng)] }
+            func pick(_ list: [String]) -> String { list[rng.nextInt(below: list.count)] }
             var value: String
             switch profile.style {
             case .firstName: value = pick(Self.firstNames)
@@ -63,7 +64,7 @@ public struct FakeValueGenerator: Sendable {
                 emails[local] = n
                 value = local + (n > 1 ? "\(n)" : "") + "@example.org"
             case let .street(withTown):
-                value = "\(1 + StableRandom.index(below: 199, using: &rng)) \(pick(Self.streetNames)) \(pick(Self.streetKinds))"
+                value = "\(1 + rng.nextInt(below: 199)) \(pick(Self.streetNames)) \(pick(Self.streetKinds))"
                 if withTown { value += ", " + pick(Self.towns) }
             case .town: value = pick(Self.towns)
             case .shaped:

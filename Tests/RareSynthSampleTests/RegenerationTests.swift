@@ -1,5 +1,6 @@
 import Foundation
 import RareSynthSchema
+import RareSynthNumerics
 import Testing
 @testable import RareSynthSample
 
@@ -15,7 +16,7 @@ private struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-/// Replays fixed outputs, to drive `StableRandom` down a chosen path.
+/// Replays fixed outputs, to drive `nextInt(below:)` down a chosen path.
 private struct Replay: RandomNumberGenerator {
     var outputs: [UInt64]
     mutating func next() -> UInt64 { outputs.removeFirst() }
@@ -92,18 +93,18 @@ private func expectFresh(_ fresh: [String], count: Int, real: [String?],
     @Test func boundedDrawIsLemiresMultiplyShift() {
         // 0xE220A8397B1DCDAF / 2^64 = 0.8833..., so ⌊10 · 0.8833⌋ = 8 and ⌊1000 · 0.8833⌋ = 883.
         var rng = SplitMix64(state: 0)
-        #expect(StableRandom.index(below: 10, using: &rng) == 8)
+        #expect(rng.nextInt(below: 10) == 8)
         // 0x6E789E6AA1B965F4 / 2^64 = 0.4315...
-        #expect(StableRandom.index(below: 1000, using: &rng) == 431)
+        #expect(rng.nextInt(below: 1000) == 431)
         // Bound 3: 2^64 mod 3 = 1, so a product whose low word is 0 (the output 0) is rejected and
         // the next output, 2^64 − 1, gives ⌊3 · (2^64 − 1) / 2^64⌋ = 2.
         var replay = Replay(outputs: [0, .max, 7])
-        #expect(StableRandom.index(below: 3, using: &replay) == 2)
+        #expect(replay.nextInt(below: 3) == 2)
         #expect(replay.outputs == [7])
         // Unbiased: 60 000 draws below 3 land within 4.5 standard deviations of 20 000 each.
         var counts = [0, 0, 0]
         var seeded = SplitMix64(state: 12)
-        for _ in 0..<60_000 { counts[StableRandom.index(below: 3, using: &seeded)] += 1 }
+        for _ in 0..<60_000 { counts[seeded.nextInt(below: 3)] += 1 }
         #expect(counts.allSatisfy { abs($0 - 20_000) < 520 }, "\(counts)")
     }
 
@@ -181,7 +182,7 @@ private func expectFresh(_ fresh: [String], count: Int, real: [String?],
         var source = SplitMix64(state: 6)
         func pick(_ alphabet: String) -> Character {
             let a = Array(alphabet)
-            return a[StableRandom.index(below: a.count, using: &source)]
+            return a[source.nextInt(below: a.count)]
         }
         let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", lower = upper.lowercased(), digits = "0123456789"
         let real = (0..<3_000).map { _ in
@@ -284,7 +285,7 @@ private func expectFresh(_ fresh: [String], count: Int, real: [String?],
     static let sensitiveColumns: [(label: String, values: [String?], kind: PIIKind?)] = {
         var rng = SplitMix64(state: 13)
         func digits(_ n: Int) -> String {
-            String((0..<n).map { _ in Character(String(StableRandom.index(below: 10, using: &rng))) })
+            String((0..<n).map { _ in Character(String(rng.nextInt(below: 10))) })
         }
         let codes = (1...418).map { "P" + String(String(100_000 + $0).dropFirst()) as String? }
         let mixed = (0..<300).map { _ in "Rx-" + digits(4) + "-q" as String? }
