@@ -20,7 +20,7 @@ extension MetricColumn {
             }
             let cells = table.columns[j]
             func fail(_ i: Int, _ expected: String) -> DataError {
-                DataError(file: file, line: i + 2, column: j + 1, columnName: column.name, "found '\(cells[i]!)', expected \(expected)")
+                DataError(file: file, line: table.line(ofRow: i), column: j + 1, columnName: column.name, "found '\(cells[i]!)', expected \(expected)")
             }
             switch column.type {
             case .numerical:

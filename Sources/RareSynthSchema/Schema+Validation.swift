@@ -102,7 +102,7 @@ extension Schema {
             }
         }
         if let (row, j, message) = earliest {
-            throw DataError(file: file, line: row + 2, column: j + 1, columnName: table.columnNames[j], message)
+            throw DataError(file: file, line: table.line(ofRow: row), column: j + 1, columnName: table.columnNames[j], message)
         }
     }
 }

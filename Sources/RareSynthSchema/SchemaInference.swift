@@ -46,7 +46,14 @@ public struct SchemaInference: Sendable {
         var columns: [ColumnSchema] = [], summaries: [ColumnSummary] = []
         for (j, name) in table.columnNames.enumerated() {
             let profile = ColumnProfile(name: name, index: j, cells: table.columns[j])
-            let (column, notes) = try classify(profile, file: file)
+            let column: ColumnSchema, notes: [ColumnNote]
+            do {
+                (column, notes) = try classify(profile, file: file)
+            } catch var error {
+                // Classification counts data rows; the table knows their physical lines.
+                if let line = error.line, line >= 2 { error.line = table.line(ofRow: line - 2) }
+                throw error
+            }
             columns.append(column)
             summaries.append(Self.summarize(profile, column, notes))
         }

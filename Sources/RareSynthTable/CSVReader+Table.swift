@@ -16,11 +16,21 @@ extension CSVReader {
     /// with no per-row array, so the peak memory is the table plus one chunk.
     public mutating func remainingTable() throws -> Table {
         var columns = [[String?]](repeating: [], count: header.count)
+        var lines: [Int] = []
+        var linesDiffer = false
+        var row = 0
         let sampleRows = 1000
         let sampleStart = scanner.input.offset
         while try advance() {
             let fields = currentFields
             for j in columns.indices { columns[j].append(fields[j]) }
+            // Physical lines are kept only once a row does not start on `row + 2`.
+            if !linesDiffer && rowLine != row + 2 {
+                linesDiffer = true
+                lines = (0..<row).map { $0 + 2 }
+            }
+            if linesDiffer { lines.append(rowLine) }
+            row += 1
             if columns.first?.count == sampleRows, let size = scanner.input.size {
                 // Size the columns once from the bytes per row so far (+5%), instead of letting
                 // each of them grow by doubling through the whole file.
@@ -29,6 +39,8 @@ extension CSVReader {
                 for j in columns.indices { columns[j].reserveCapacity(estimate) }
             }
         }
-        return Table(columnNames: header, columns: columns)
+        var table = Table(columnNames: header, columns: columns)
+        if linesDiffer { table.setRowLines(lines) }
+        return table
     }
 }

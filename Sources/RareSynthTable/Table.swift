@@ -10,6 +10,23 @@ public struct Table: Sendable, Equatable {
     public private(set) var columnNames: [String]
     /// `columns[j][i]` is row `i` of column `j`; `nil` is missing.
     public private(set) var columns: [[String?]]
+    /// The physical line of the file each row starts on, when that is not simply `row + 2`
+    /// (a quoted field spanning lines, skipped blank lines); `nil` otherwise. Only error messages
+    /// use it, through `line(ofRow:)`; it takes no part in equality.
+    public private(set) var rowLines: [Int]?
+
+    public static func == (lhs: Table, rhs: Table) -> Bool {
+        lhs.columnNames == rhs.columnNames && lhs.columns == rhs.columns
+    }
+
+    /// The line of the source file where row `i` starts (the header is line 1).
+    public func line(ofRow i: Int) -> Int { rowLines.map { $0[i] } ?? i + 2 }
+
+    /// Records the physical line of each row; `nil` (or lines that are just `row + 2`) clears it.
+    public mutating func setRowLines(_ lines: [Int]?) {
+        precondition(lines == nil || lines!.count == rowCount, "one line per row")
+        rowLines = lines.flatMap { l in l.indices.allSatisfy { l[$0] == $0 + 2 } ? nil : l }
+    }
 
     /// Creates a table from named columns of equal length.
     /// - Precondition: `columnNames.count == columns.count`, all columns the same length, names unique.
@@ -45,6 +62,8 @@ public struct Table: Sendable, Equatable {
     /// Appends one row. - Precondition: `cells.count == columnCount`.
     public mutating func append(row cells: [String?]) {
         precondition(cells.count == columns.count, "row width must equal column count")
+        let line = rowCount + 2
+        rowLines?.append(line)
         for j in cells.indices { columns[j].append(cells[j]) }
     }
 
@@ -69,12 +88,16 @@ public struct Table: Sendable, Equatable {
     /// A table with only the named columns, in the given order.
     /// - Precondition: every name exists.
     public func selecting(_ names: [String]) -> Table {
-        Table(columnNames: names, columns: names.map { self[column: $0]! })
+        var t = Table(columnNames: names, columns: names.map { self[column: $0]! })
+        t.rowLines = rowLines
+        return t
     }
 
     /// A table with the rows at `indices`, in that order.
     public func rows(_ indices: [Int]) -> Table {
-        Table(columnNames: columnNames, columns: columns.map { col in indices.map { col[$0] } })
+        var t = Table(columnNames: columnNames, columns: columns.map { col in indices.map { col[$0] } })
+        t.rowLines = indices.map(line(ofRow:))
+        return t
     }
 
     /// Replaces row `indices[k]` with row `k` of `replacement` (same columns, in the same order).

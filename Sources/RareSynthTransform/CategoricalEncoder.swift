@@ -28,12 +28,12 @@ public struct CategoricalEncoder: Codable, Sendable, Equatable {
     }
 
     /// The code of each cell. A label the encoder has not seen is a `DataError`.
-    public func encode(_ cells: [String?], file: String?, fieldNumber: Int?) throws -> [Int32] {
+    public func encode(_ cells: [String?], file: String?, fieldNumber: Int?, lines: [Int]? = nil) throws -> [Int32] {
         var index: [String?: Int32] = [:]
         for (k, level) in levels.enumerated() { index[level] = Int32(k) }
         return try cells.enumerated().map { i, cell in
             guard let code = index[cell] else {
-                throw DataError(file: file, line: i + 2, column: fieldNumber, columnName: column,
+                throw DataError(file: file, line: lines?[i] ?? i + 2, column: fieldNumber, columnName: column,
                                 cell == nil ? "found a missing value, but the column had none when it was fitted"
                                     : "found '\(cell!)', which is not one of the column's \(levels.count) categories")
             }

@@ -30,7 +30,7 @@ public struct NumericEncoder: Codable, Sendable, Equatable {
 
     /// Builds the encoder from the schema, taking bounds the schema leaves open from the data.
     public static func fit(_ cells: [String?], schema column: ColumnSchema, file: String?,
-                           fieldNumber: Int?) throws -> NumericEncoder {
+                           fieldNumber: Int?, lines: [Int]? = nil) throws -> NumericEncoder {
         let kind: Kind
         switch column.type {
         case .datetime:
@@ -47,7 +47,7 @@ public struct NumericEncoder: Codable, Sendable, Equatable {
             kind = .number(decimals: column.integer == true ? 0 : max(0, column.decimals ?? 6))
         }
         var encoder = NumericEncoder(column: column.name, kind: kind, minimum: nil, maximum: nil)
-        let values = try encoder.encode(cells, file: file, fieldNumber: fieldNumber)
+        let values = try encoder.encode(cells, file: file, fieldNumber: fieldNumber, lines: lines)
         var lo = Double.infinity, hi = -Double.infinity
         for v in values where !v.isNaN {
             lo = min(lo, v)
@@ -78,8 +78,8 @@ public struct NumericEncoder: Codable, Sendable, Equatable {
     }
 
     /// Cells as numbers; missing cells become `NaN`. A cell that does not parse is a `DataError`
-    /// naming its line (header is line 1) and field.
-    public func encode(_ cells: [String?], file: String?, fieldNumber: Int?) throws -> [Double] {
+    /// naming its line (`lines[i]`, or `i + 2` below a one-line header) and field.
+    public func encode(_ cells: [String?], file: String?, fieldNumber: Int?, lines: [Int]? = nil) throws -> [Double] {
         let date = dateFormat
         var out = [Double](repeating: .nan, count: cells.count)
         for (i, cell) in cells.enumerated() {
@@ -92,7 +92,7 @@ public struct NumericEncoder: Codable, Sendable, Equatable {
                 case .number: expected = "a number"
                 case let .datetime(format): expected = "a date in the format \(format)"
                 }
-                throw DataError(file: file, line: i + 2, column: fieldNumber, columnName: column,
+                throw DataError(file: file, line: lines?[i] ?? i + 2, column: fieldNumber, columnName: column,
                                 "found '\(cell)', expected \(expected)")
             }
             out[i] = value

@@ -30,7 +30,7 @@ public struct TableTransformer: Codable, Sendable, Equatable {
         var numeric: [String: NumericEncoder] = [:]
         for column in schema.modelledColumns where column.type == .numerical || column.type == .datetime {
             numeric[column.name] = try NumericEncoder.fit(cells(column.name), schema: column, file: file,
-                                                          fieldNumber: field(column.name))
+                                                          fieldNumber: field(column.name), lines: table.rowLines)
         }
         // Constraints: value bounds tighten a column's bounds; column inequalities and fixed
         // combinations replace plain steps.
@@ -47,9 +47,9 @@ public struct TableTransformer: Codable, Sendable, Equatable {
                     throw DataError(file: file, columnName: name,
                                     "constraint '\(name) \(op.rawValue) \(text)' needs a numerical or datetime column and a value of it")
                 }
-                let values = try encoder.encode(cells(name), file: file, fieldNumber: field(name))
+                let values = try encoder.encode(cells(name), file: file, fieldNumber: field(name), lines: table.rowLines)
                 if let i = values.firstIndex(where: { !$0.isNaN && !op.holds($0, value) }) {
-                    throw DataError(file: file, line: i + 2, column: field(name), columnName: name,
+                    throw DataError(file: file, line: table.line(ofRow: i), column: field(name), columnName: name,
                                     "the data breaks the constraint '\(name) \(op.rawValue) \(text)'")
                 }
                 let step = encoder.resolution
@@ -69,10 +69,10 @@ public struct TableTransformer: Codable, Sendable, Equatable {
                 guard differences[left] == nil else {
                     throw DataError(file: file, columnName: left, "column '\(left)' is the left side of two inequality constraints; write one of them the other way round")
                 }
-                let lv = try l.encode(cells(left), file: file, fieldNumber: field(left))
-                let rv = try r.encode(cells(right), file: file, fieldNumber: field(right))
+                let lv = try l.encode(cells(left), file: file, fieldNumber: field(left), lines: table.rowLines)
+                let rv = try r.encode(cells(right), file: file, fieldNumber: field(right), lines: table.rowLines)
                 if let i = lv.indices.first(where: { !lv[$0].isNaN && !rv[$0].isNaN && !op.holds(lv[$0], rv[$0]) }) {
-                    throw DataError(file: file, line: i + 2, column: field(left), columnName: left,
+                    throw DataError(file: file, line: table.line(ofRow: i), column: field(left), columnName: left,
                                     "the data breaks the constraint '\(left) \(op.rawValue) \(right)'")
                 }
                 let sign: Double = (op == .greaterThan || op == .greaterOrEqual) ? 1 : -1
@@ -152,7 +152,7 @@ public struct TableTransformer: Codable, Sendable, Equatable {
             guard let encoder else {
                 throw DataError(file: file, columnName: name, "column '\(name)' is not numerical")
             }
-            let v = try encoder.encode(cells(name), file: file, fieldNumber: field(name))
+            let v = try encoder.encode(cells(name), file: file, fieldNumber: field(name), lines: table.rowLines)
             numericCache[name] = v
             return v
         }
@@ -162,7 +162,7 @@ public struct TableTransformer: Codable, Sendable, Equatable {
             case let .numeric(e):
                 columns.append(EncodedColumn(name: e.column, values: .continuous(try numericValues(e.column))))
             case let .categorical(e):
-                let codes = try e.encode(cells(e.column), file: file, fieldNumber: field(e.column))
+                let codes = try e.encode(cells(e.column), file: file, fieldNumber: field(e.column), lines: table.rowLines)
                 columns.append(EncodedColumn(name: e.column, values: .discrete(codes: codes, levelCount: e.levels.count)))
             case let .difference(e):
                 let l = try numericValues(e.left.column), r = try numericValues(e.right)
@@ -176,7 +176,7 @@ public struct TableTransformer: Codable, Sendable, Equatable {
                 for i in 0..<table.rowCount {
                     let combo = columnCells.map { $0[i] }
                     guard let code = index[combo] else {
-                        throw DataError(file: file, line: i + 2, column: field(e.columns[0]), columnName: e.encodedName,
+                        throw DataError(file: file, line: table.line(ofRow: i), column: field(e.columns[0]), columnName: e.encodedName,
                                         "the combination \(combo.map { $0 ?? "(missing)" }) of \(e.columns) was not seen when fitting")
                     }
                     codes[i] = code

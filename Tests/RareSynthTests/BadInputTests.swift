@@ -144,3 +144,20 @@ import Testing
         #expect(out.rowCount == 10_000)
     }
 }
+
+@Suite struct ErrorLineTests {
+    @Test func linesCountTheRecordsThatSpanSeveralLines() throws {
+        // Row 2 has a quoted note over three lines, and a blank line follows: the bad cell of the
+        // third row sits on line 7 of the file, not on line 4.
+        let dir = TestSupport.scratch("lines")
+        defer { TestSupport.cleanUp(dir) }
+        let csv = "age,note\n61,plain\n62,\"first\nsecond\nthird\"\n\n6x3,bad\n"
+        TestSupport.write(csv, to: "\(dir)/in.csv")
+        let table = try CSVReader.readTable(path: "\(dir)/in.csv")
+        #expect(table.line(ofRow: 2) == 7)
+        let schema = Schema(columns: [ColumnSchema(name: "age", type: .numerical, integer: true),
+                                      ColumnSchema(name: "note", type: .categorical)])
+        #expect { try schema.validate(table, file: "in.csv") } throws: { ($0 as? DataError)?.line == 7 }
+        #expect { try TableTransformer.fit(table, schema: schema, file: "in.csv") } throws: { ($0 as? DataError)?.line == 7 }
+    }
+}

@@ -39,7 +39,7 @@ import Testing
         #expect(TestSupport.files(in: dir) == ["model.json", "quality.json", "schema.json", "synthetic.csv"])
         let s = try run(["sample", "\(dir)/model.json", "--rows", "7", "--out", "\(dir)/s.jsonl", "--condition", "celltype=large", "--quiet"])
         #expect(s.status == 0, "\(s.stderr)")
-        let lines = String(decoding: TestSupport.bytes("\(dir)/s.jsonl")!, as: UTF8.self).split(separator: "\n")
+        let lines = String(decoding: try #require(TestSupport.bytes("\(dir)/s.jsonl")), as: UTF8.self).split(separator: "\n")
         #expect(lines.count == 7 && lines.allSatisfy { $0.contains("\"celltype\":\"large\"") })
     }
 
