@@ -1,3 +1,4 @@
+import RareSynthNumerics
 extension QualityReport {
     /// Scores `synthetic` against `real` the way SDMetrics 0.32's QualityReport does.
     ///
@@ -24,15 +25,17 @@ extension QualityReport {
         }
 
         let threads = Swift.max(1, options.maxThreads)
-        let prepared = ParallelMap.map(count: pairs.count, threads: threads) { i in
-            PreparedColumn(real: pairs[i].0, synthetic: pairs[i].1)
+        let matched = pairs
+        let prepared = Parallel.map(count: matched.count, chunkSize: 1, threads: threads) { i in
+            PreparedColumn(real: matched[i].0, synthetic: matched[i].1)
         }
 
         let shapes = prepared.map(\.shape)
         var indexPairs: [(Int, Int)] = []
         for i in prepared.indices { for j in prepared.indices where j > i { indexPairs.append((i, j)) } }
-        let pairDetails = ParallelMap.map(count: indexPairs.count, threads: threads) { k in
-            pairDetail(prepared[indexPairs[k].0], prepared[indexPairs[k].1], options: options)
+        let columnPairs = indexPairs
+        let pairDetails = Parallel.map(count: columnPairs.count, chunkSize: 1, threads: threads) { k in
+            pairDetail(prepared[columnPairs[k].0], prepared[columnPairs[k].1], options: options)
         }
 
         let shapeScore = mean(shapes.compactMap(\.score))
