@@ -1,3 +1,5 @@
+import RareSynthNumerics
+
 /// Chooses where each category of a column lies along its latent normal axis.
 ///
 /// A Gaussian copula can only express monotone links between a categorical column's latent
@@ -45,18 +47,10 @@ enum CategoryOrdering {
                 for b in 0..<p { scatter[a * p + b] += ma * means[l * p + b] }
             }
         }
-        var v = [Double](repeating: 1 / Double(p).squareRoot(), count: p)
-        for _ in 0..<100 {
-            var next = [Double](repeating: 0, count: p)
-            for a in 0..<p {
-                var s = 0.0
-                for b in 0..<p { s += scatter[a * p + b] * v[b] }
-                next[a] = s
-            }
-            let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            guard norm > 1e-300 else { return (0..<levels).map(Int32.init) }
-            v = next.map { $0 / norm }
-        }
+        // The leading eigenvector (eigenvalues ascend, eigenvectors are columns).
+        guard let eigen = try? SymmetricEigendecomposition(Matrix(rows: p, columns: p, elements: scatter)),
+              let top = eigen.eigenvalues.last, top > 1e-300 else { return (0..<levels).map(Int32.init) }
+        let v = eigen.eigenvectors.column(p - 1)
         let projection = (0..<levels).map { l in (0..<p).reduce(0.0) { $0 + means[l * p + $1] * v[$1] } }
         // Empty levels go last; ties keep code order so the result is deterministic.
         return (0..<levels).sorted { a, b in
