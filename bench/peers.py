@@ -156,7 +156,8 @@ def table(rows):
                    f"{f1[0]:.3f} / {f1[1]:.3f} / {f1[2]:.3f} |")
     out.append('')
     out.append(f'Mean quality difference (RareSynth − SDV): {statistics.mean(dq):+.4f} over {len(dq)} datasets.')
-    out.append(f'Scores are means over {rows[0]["seeds"]} seeds per tool (SDV seeded through run_sdv.py --seed); '
+    out.append(f'Scores are means over {rows[0]["seeds"]} seeds per tool. SDV 2.0.0 samples from a fixed internal '
+               'seed, so its runs are byte-identical whatever run_sdv.py --seed says: its figures are one sample. '
                'times are the seed-0 run (RareSynth: median of repeated whole-process runs; SDV: in-process fit + sample). '
                f'RareSynth peak RSS: {max(r["rs_peak_mb"] for r in rows):.0f} MB. TSTR: random forest macro F1 on the '
                'holdout, trained on real / SDV / RareSynth (seed 0).')
