@@ -15,9 +15,8 @@ import RareSynthTransform
 public struct NearCopyFilter: Sendable {
     public let tolerance: Double
     let exactColumns: [String]
-    let numericColumns: [String]
     let parsers: [NumericEncoder]
-    /// Bucket key → rows' numeric values (row-major, `numericColumns.count` per row), sorted by the first.
+    /// Bucket key → rows' numeric values (one array per row, in `parsers` order), sorted by the first.
     let buckets: [[String?]: [[Double]]]
 
     /// Indexes `real`, which must have every column `transformer` models; numbers and dates are
@@ -34,24 +33,28 @@ public struct NearCopyFilter: Sendable {
             }
         }
         exactColumns = exact
-        numericColumns = numeric.map(\.column)
         parsers = numeric
         var buckets: [[String?]: [[Double]]] = [:]
-        let exactCells = exactColumns.map { real[column: $0]! }
-        let numbers = numericColumns.map { real[column: $0]! }
-        for i in 0..<real.rowCount {
+        for (key, values) in Self.rows(of: real, exact: exact, numeric: numeric) { buckets[key, default: []].append(values) }
+        for key in buckets.keys { buckets[key]!.sort { Self.sortKey($0) < Self.sortKey($1) } }
+        self.buckets = buckets
+    }
+
+    /// Each row's exact-match key (categorical cells, then which numbers are missing: missing must
+    /// match missing) and its numbers (`NaN` for missing).
+    static func rows(of table: Table, exact: [String], numeric: [NumericEncoder]) -> [([String?], [Double])] {
+        let exactCells = exact.map { table[column: $0]! }
+        let numbers = numeric.map { table[column: $0.column]! }
+        return (0..<table.rowCount).map { i in
             var key = exactCells.map { $0[i] }
             var values: [Double] = []
             for (k, cells) in numbers.enumerated() {
-                let v = cells[i].flatMap(parsers[k].parse) ?? .nan
-                // Missing must match missing: it is part of the exact key.
+                let v = cells[i].flatMap(numeric[k].parse) ?? .nan
                 key.append(v.isNaN ? nil : "")
                 values.append(v)
             }
-            buckets[key, default: []].append(values)
+            return (key, values)
         }
-        for key in buckets.keys { buckets[key]!.sort { Self.sortKey($0) < Self.sortKey($1) } }
-        self.buckets = buckets
     }
 
     @inline(__always) static func sortKey(_ values: [Double]) -> Double {
@@ -60,17 +63,8 @@ public struct NearCopyFilter: Sendable {
 
     /// Indices of the rows of `synthetic` that nearly copy a real row.
     public func nearCopies(in synthetic: Table) -> [Int] {
-        let exact = exactColumns.map { synthetic[column: $0]! }
-        let numbers = numericColumns.map { synthetic[column: $0]! }
         var out: [Int] = []
-        for i in 0..<synthetic.rowCount {
-            var key = exact.map { $0[i] }
-            var values: [Double] = []
-            for (k, cells) in numbers.enumerated() {
-                let v = cells[i].flatMap(parsers[k].parse) ?? .nan
-                key.append(v.isNaN ? nil : "")
-                values.append(v)
-            }
+        for (i, (key, values)) in Self.rows(of: synthetic, exact: exactColumns, numeric: parsers).enumerated() {
             guard let bucket = buckets[key] else { continue }
             if matches(values, in: bucket) { out.append(i) }
         }
