@@ -1,5 +1,4 @@
 import Foundation
-import RareSynthTable
 
 /// Stage-by-stage progress on standard error, so a long job on a large table shows where it is.
 public struct Progress: Sendable {
@@ -24,19 +23,4 @@ public struct Progress: Sendable {
     }
 
     private var elapsed: String { String(format: "%6.2fs", Date().timeIntervalSince(start)) }
-}
-
-/// Small file-system helpers that report failures as `DataError`s naming the path.
-public enum FileSystem {
-    public static func createDirectory(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw DataError(file: path, "cannot create the output directory")
-        }
-    }
-
-    public static func writeAtomically(_ data: Data, to path: String) throws {
-        try AtomicFile.write(to: path) { out in try out.write([UInt8](data)) }
-    }
 }

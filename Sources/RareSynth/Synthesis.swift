@@ -68,10 +68,11 @@ public struct Synthesis: Sendable {
             schema = try SchemaInference().infer(table, file: input).schema
             progress.done(nil)
         }
+        // Read the conditions before the long work, so a bad file fails at once.
+        let conditionRows = try conditionsPath.map { try CSVReader.readTable(path: $0, options: csv) }
         progress.stage("fitting the Gaussian copula")
         let model = try ModelFile.fit(table, schema: schema, file: input, options: fit)
         progress.done(nil)
-        let conditionRows = try conditionsPath.map { try CSVReader.readTable(path: $0, options: csv) }
         let count = rows ?? table.rowCount
         progress.stage("sampling \(conditionRows?.rowCount ?? count) rows")
         let filter = filterNearCopies ? NearCopyFilter(real: table, transformer: model.transformer) : nil

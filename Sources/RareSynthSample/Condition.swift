@@ -1,4 +1,5 @@
 import RareSynthSchema
+import RareSynthTable
 
 /// A user's condition on one column, as typed on the command line: `sex=f`, `age>=60`, `copper=NA`.
 ///
@@ -16,8 +17,8 @@ public struct Condition: Sendable, Equatable, CustomStringConvertible {
         self.value = value
     }
 
-    /// Tokens that mean "missing" on the right of `=`.
-    public static let missingTokens: Set<String> = ["", "NA", "NaN", "NULL", "."]
+    /// Tokens that mean "missing" on the right of `=`: the CSV reader's defaults.
+    public static let missingTokens = CSVOptions.defaultMissingTokens
 
     /// Parses `column OP value` with OP one of `>=`, `<=`, `==`, `=`, `>`, `<`.
     public static func parse(_ text: String) throws -> Condition {

@@ -43,18 +43,18 @@ extension DateTimeFormat {
     ///
     /// - Throws: a "mixed date formats" `DataError` when no single pattern reads every value and a
     ///   value the best pattern misses reads with another pattern. The error names the first such
-    ///   row; its line is the 0-based row + 2 (header on line 1), exact for files without line breaks
-    ///   inside quoted fields. Values that are no date at all do not throw: when at least half the
+    ///   row; its line is `lines[row]`, or the 0-based row + 2 (header on line 1) without `lines`
+    ///   (pass `Table.rowLines` when rows span several lines of the file). Values that are no date at all do not throw: when at least half the
     ///   values are dates the column is kept as text with a note, otherwise it is simply not dates.
     public static func detect(_ values: [String?], columnName: String, column: Int? = nil, file: String? = nil,
-                              nameSuggestsDate: Bool = false) throws(DataError) -> DateTimeFormat? {
+                              lines: [Int]? = nil, nameSuggestsDate: Bool = false) throws(DataError) -> DateTimeFormat? {
         var seen = Set<String>(), distinct: [String] = [], firstRows: [Int] = []
         for (row, value) in values.enumerated() where value != nil && seen.insert(value!).inserted {
             distinct.append(value!)
             firstRows.append(row)
         }
         let detection = try detection(distinct, firstRows: firstRows, columnName: columnName, column: column,
-                                      file: file, nameSuggestsDate: nameSuggestsDate)
+                                      file: file, lines: lines, nameSuggestsDate: nameSuggestsDate)
         if case let .dates(format, _) = detection { return format }
         return nil
     }
@@ -62,7 +62,7 @@ extension DateTimeFormat {
     /// Detection over a column's distinct values (in order of first appearance, `firstRows` being
     /// the 0-based row of each): a value is parsed once however often it repeats.
     static func detection(_ values: [String], firstRows: [Int], columnName: String, column: Int?, file: String?,
-                          nameSuggestsDate: Bool) throws(DataError) -> Detection {
+                          lines: [Int]? = nil, nameSuggestsDate: Bool) throws(DataError) -> Detection {
         let candidates = compiledCandidates + (nameSuggestsDate ? [compiledCompact] : [])
         guard !values.isEmpty else { return .notDates }
 
@@ -80,7 +80,7 @@ extension DateTimeFormat {
         for (k, value) in values.enumerated() where majority.parse(value) == nil {
             firstMiss = firstMiss ?? k
             if let other = candidates.first(where: { $0.parse(value) != nil }) {
-                throw DataError(file: file, line: firstRows[k] + 2, column: column, columnName: columnName,
+                throw DataError(file: file, line: lines?[firstRows[k]] ?? firstRows[k] + 2, column: column, columnName: columnName,
                                 "mixed date formats: \(best.parsed) of \(values.count) distinct values read as "
                                 + "'\(majority.pattern)' but '\(value)' reads only as '\(other.pattern)'; "
                                 + "use one format throughout the column")

@@ -46,21 +46,14 @@ public struct SchemaInference: Sendable {
         var columns: [ColumnSchema] = [], summaries: [ColumnSummary] = []
         for (j, name) in table.columnNames.enumerated() {
             let profile = ColumnProfile(name: name, index: j, cells: table.columns[j])
-            let column: ColumnSchema, notes: [ColumnNote]
-            do {
-                (column, notes) = try classify(profile, file: file)
-            } catch var error {
-                // Classification counts data rows; the table knows their physical lines.
-                if let line = error.line, line >= 2 { error.line = table.line(ofRow: line - 2) }
-                throw error
-            }
+            let (column, notes) = try classify(profile, file: file, lines: table.rowLines)
             columns.append(column)
             summaries.append(Self.summarize(profile, column, notes))
         }
         return InferredSchema(schema: Schema(columns: columns), summaries: summaries)
     }
 
-    private func classify(_ p: ColumnProfile, file: String?) throws(DataError) -> (ColumnSchema, [ColumnNote]) {
+    private func classify(_ p: ColumnProfile, file: String?, lines: [Int]?) throws(DataError) -> (ColumnSchema, [ColumnNote]) {
         let categorical = ColumnSchema(name: p.name, type: .categorical)
         func identifier() -> (ColumnSchema, [ColumnNote]) {
             (ColumnSchema(name: p.name, type: .identifier, onOutput: .regenerate, repeated: !p.isUnique),
@@ -107,7 +100,7 @@ public struct SchemaInference: Sendable {
         let withDigits = values.lazy.filter { $0.utf8.contains { $0 &- 48 < 10 } }.count
         if 2 * withDigits >= values.count {
             switch try DateTimeFormat.detection(values, firstRows: p.firstRows, columnName: p.name,
-                                                column: p.index + 1, file: file, nameSuggestsDate: nameSuggestsDate) {
+                                                column: p.index + 1, file: file, lines: lines, nameSuggestsDate: nameSuggestsDate) {
             case let .dates(format, ambiguous):
                 return datetime(format, ambiguous: ambiguous)
             case let .mostlyDates(format, row, value):

@@ -52,6 +52,7 @@ enum ScaleData {
             let numeric = (1...12).map { "lab\($0)" }
             try out.write((["id"] + numeric + ["age", "visits", "score", "sex", "stage", "arm", "diagnosed"]).joined(separator: ",") + "\n")
             var rng = SeededRandom(seed: 20261123)
+            let dates = try DateTimeFormat("%Y-%m-%d")
             let arms = ["placebo", "low", "high"]
             for i in 0..<rows {
                 let z0 = rng.nextStandardNormal()
@@ -67,7 +68,7 @@ enum ScaleData {
                 line += ",\(min(4, max(1, Int(2.5 + z0 + 0.7 * rng.nextStandardNormal()))))"
                 line += "," + arms[rng.nextInt(below: 3)]
                 let day = 14_000 + Int(2_000 * rng.nextUniform())
-                line += "," + (try DateTimeFormat("%Y-%m-%d")).format(Double(day) * 86_400)
+                line += "," + dates.format(Double(day) * 86_400)
                 try out.write(line + "\n")
             }
         }

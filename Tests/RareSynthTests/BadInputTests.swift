@@ -161,3 +161,15 @@ import Testing
         #expect { try TableTransformer.fit(table, schema: schema, file: "in.csv") } throws: { ($0 as? DataError)?.line == 7 }
     }
 }
+
+@Suite struct DateErrorLineTests {
+    @Test func mixedDateFormatsNameThePhysicalLine() throws {
+        // Header on line 1, a quoted note over lines 2–3, 19 rows on lines 4–22: the bad date of the
+        // last row (data row 21) is on line 23, not on row + 2 = 22.
+        var csv = "when,note\n2020-01-01,\"two\nlines\"\n"
+        for day in 2...20 { csv += "2020-01-\(day < 10 ? "0" : "")\(day),x\n" }
+        csv += "03/15/2020,y\n"
+        let table = try CSVReader.readTable(text: csv, name: "in.csv")
+        #expect { try SchemaInference().infer(table, file: "in.csv") } throws: { ($0 as? DataError)?.line == 23 }
+    }
+}
