@@ -21,8 +21,7 @@ extension ModelFile {
             throw DataError(file: file, line: 2, "the table has a header but no data rows; at least one row is needed to learn from")
         }
         try schema.validate(table, file: file)
-        let transformer = try TableTransformer.fit(table, schema: schema, file: file)
-        let encoded = try transformer.encode(table, file: file)
+        let (transformer, encoded) = try TableTransformer.fitAndEncode(table, schema: schema, file: file)
         let model = try GaussianCopula.fit(encoded, options: options.copula)
         let regeneration = schema.columns.filter { !$0.isModelled }.map { column in
             ColumnRegeneration.profile(table[column: column.name] ?? [], schema: column)

@@ -31,6 +31,13 @@ public struct NumericEncoder: Codable, Sendable, Equatable {
     /// Builds the encoder from the schema, taking bounds the schema leaves open from the data.
     public static func fit(_ cells: [String?], schema column: ColumnSchema, file: String?,
                            fieldNumber: Int?, lines: [Int]? = nil) throws -> NumericEncoder {
+        try fitAndEncode(cells, schema: column, file: file, fieldNumber: fieldNumber, lines: lines).encoder
+    }
+
+    /// `fit`, also returning the parsed values, so a caller that encodes the same cells next
+    /// does not parse every cell twice.
+    public static func fitAndEncode(_ cells: [String?], schema column: ColumnSchema, file: String?,
+                                    fieldNumber: Int?, lines: [Int]? = nil) throws -> (encoder: NumericEncoder, values: [Double]) {
         let kind: Kind
         switch column.type {
         case .datetime:
@@ -61,7 +68,7 @@ public struct NumericEncoder: Codable, Sendable, Equatable {
             if let m = column.minimum { encoder.minimum = m }
             if let m = column.maximum { encoder.maximum = m }
         }
-        return encoder
+        return (encoder, values)
     }
 
     var dateFormat: DateTimeFormat? {

@@ -19,6 +19,12 @@ public struct TableTransformer: Codable, Sendable, Equatable {
     /// Fits every step from the data and checks that the data satisfies the schema's constraints.
     /// - Parameter file: the data file's name, for error messages.
     public static func fit(_ table: Table, schema: Schema, file: String? = nil) throws -> TableTransformer {
+        try fitAndEncode(table, schema: schema, file: file).transformer
+    }
+
+    /// `fit` followed by `encode`, parsing each numeric cell once for both.
+    public static func fitAndEncode(_ table: Table, schema: Schema, file: String? = nil) throws
+        -> (transformer: TableTransformer, encoded: EncodedTable) {
         let modelled = schema.modelledColumns.map(\.name)
         func field(_ name: String) -> Int? { table.index(of: name).map { $0 + 1 } }
         func cells(_ name: String) throws -> [String?] {
@@ -28,9 +34,10 @@ public struct TableTransformer: Codable, Sendable, Equatable {
             return c
         }
         var numeric: [String: NumericEncoder] = [:]
+        var parsed: [String: [Double]] = [:]
         for column in schema.modelledColumns where column.type == .numerical || column.type == .datetime {
-            numeric[column.name] = try NumericEncoder.fit(cells(column.name), schema: column, file: file,
-                                                          fieldNumber: field(column.name), lines: table.rowLines)
+            (numeric[column.name], parsed[column.name]) = try NumericEncoder.fitAndEncode(
+                cells(column.name), schema: column, file: file, fieldNumber: field(column.name), lines: table.rowLines)
         }
         // Constraints: value bounds tighten a column's bounds; column inequalities and fixed
         // combinations replace plain steps.
@@ -47,7 +54,7 @@ public struct TableTransformer: Codable, Sendable, Equatable {
                     throw DataError(file: file, columnName: name,
                                     "constraint '\(name) \(op.rawValue) \(text)' needs a numerical or datetime column and a value of it")
                 }
-                let values = try encoder.encode(cells(name), file: file, fieldNumber: field(name), lines: table.rowLines)
+                let values = parsed[name]!
                 if let i = values.firstIndex(where: { !$0.isNaN && !op.holds($0, value) }) {
                     throw DataError(file: file, line: table.line(ofRow: i), column: field(name), columnName: name,
                                     "the data breaks the constraint '\(name) \(op.rawValue) \(text)'")
@@ -62,15 +69,14 @@ public struct TableTransformer: Codable, Sendable, Equatable {
                 }
                 numeric[name] = encoder
             case let .columnInequality(left, op, right):
-                guard let l = numeric[left], let r = numeric[right], op != .equal else {
+                guard let l = numeric[left], numeric[right] != nil, op != .equal else {
                     throw DataError(file: file, columnName: left,
                                     "constraint '\(left) \(op.rawValue) \(right)' needs two numerical or datetime columns and <, <=, > or >=")
                 }
                 guard differences[left] == nil else {
                     throw DataError(file: file, columnName: left, "column '\(left)' is the left side of two inequality constraints; write one of them the other way round")
                 }
-                let lv = try l.encode(cells(left), file: file, fieldNumber: field(left), lines: table.rowLines)
-                let rv = try r.encode(cells(right), file: file, fieldNumber: field(right), lines: table.rowLines)
+                let lv = parsed[left]!, rv = parsed[right]!
                 if let i = lv.indices.first(where: { !lv[$0].isNaN && !rv[$0].isNaN && !op.holds(lv[$0], rv[$0]) }) {
                     throw DataError(file: file, line: table.line(ofRow: i), column: field(left), columnName: left,
                                     "the data breaks the constraint '\(left) \(op.rawValue) \(right)'")
@@ -127,11 +133,17 @@ public struct TableTransformer: Codable, Sendable, Equatable {
                 steps.append(.categorical(CategoricalEncoder.fit(try cells(name), column: name)))
             }
         }
-        return TableTransformer(steps: steps, columns: modelled)
+        let transformer = TableTransformer(steps: steps, columns: modelled)
+        return (transformer, try transformer.encode(table, file: file, parsed: parsed))
     }
 
     /// The encoded form of `table`, which must have every modelled column.
     public func encode(_ table: Table, file: String? = nil) throws -> EncodedTable {
+        try encode(table, file: file, parsed: [:])
+    }
+
+    /// `encode`, reusing numeric columns already parsed (by name).
+    func encode(_ table: Table, file: String?, parsed: [String: [Double]]) throws -> EncodedTable {
         func field(_ name: String) -> Int? { table.index(of: name).map { $0 + 1 } }
         func cells(_ name: String) throws -> [String?] {
             guard let c = table[column: name] else {
@@ -139,7 +151,7 @@ public struct TableTransformer: Codable, Sendable, Equatable {
             }
             return c
         }
-        var numericCache: [String: [Double]] = [:]
+        var numericCache = parsed
         func numericValues(_ name: String) throws -> [Double] {
             if let v = numericCache[name] { return v }
             let encoder: NumericEncoder? = steps.lazy.compactMap { step -> NumericEncoder? in
