@@ -29,10 +29,17 @@ extension GaussianCopula {
             for c in request.conditions { if case let .range(lo, hi) = c.condition { out[c.column] = (lo, hi) } }
             return out
         }
-        let output = SampleBuffers(margins: margins, rows: total)
         let d = dimension
         let columns = margins
-        Parallel.forEachChunk(count: total, chunkSize: 2048) { range in
+        // Each chunk returns its own columns; chunks are fixed-size and joined in order, so the
+        // result does not depend on the thread count.
+        let chunks = Parallel.mapChunks(count: total, chunkSize: 2048) { range in
+            var continuous = columns.map { m -> [Double] in
+                if case .continuous = m { return [Double](repeating: .nan, count: range.count) } else { return [] }
+            }
+            var discrete = columns.map { m -> [Int32] in
+                if case .discrete = m { return [Int32](repeating: 0, count: range.count) } else { return [] }
+            }
             var z = [Double](repeating: 0, count: d)
             var e = [Double](repeating: 0, count: d)
             var request = starts.lastIndex { $0 <= range.lowerBound } ?? 0
@@ -40,16 +47,17 @@ extension GaussianCopula {
                 while request + 1 < starts.count && starts[request + 1] <= row { request += 1 }
                 var rng = SeededRandom(seed: seed, stream: UInt64(row))
                 plans[request].draw(&rng, into: &z, scratch: &e)
+                let k = row - range.lowerBound
                 for (j, margin) in columns.enumerated() {
                     switch margin {
                     case let .continuous(c):
-                        var value = Double.nan
-                        if let marginal = c.marginal, !(c.missingLatent.map { z[$0] > missingThresholds[j] } ?? false) {
-                            let u = min(max(SpecialFunctions.normalCDF(z[c.latent]), 1e-16), 1 - 1e-16)
-                            value = marginal.quantile(u)
-                            if let (lo, hi) = clamps[request][j] { value = min(max(value, lo), hi) }
+                        guard let marginal = c.marginal, !(c.missingLatent.map { z[$0] > missingThresholds[j] } ?? false) else {
+                            continue
                         }
-                        output.continuous[j][row] = value
+                        let u = min(max(SpecialFunctions.normalCDF(z[c.latent]), 1e-16), 1 - 1e-16)
+                        var value = marginal.quantile(u)
+                        if let (lo, hi) = clamps[request][j] { value = min(max(value, lo), hi) }
+                        continuous[j][k] = value
                     case let .discrete(dm):
                         let t = thresholds[j]
                         let x = z[dm.latent]
@@ -58,15 +66,18 @@ extension GaussianCopula {
                             let mid = (lo + hi) / 2
                             if x <= t[mid] { hi = mid } else { lo = mid + 1 }
                         }
-                        output.discrete[j][row] = dm.order[lo]
+                        discrete[j][k] = dm.order[lo]
                     }
                 }
             }
+            return (continuous, discrete)
         }
         return EncodedTable(columns: columnNames.indices.map { j in
             switch margins[j] {
-            case .continuous: EncodedColumn(name: columnNames[j], values: .continuous(output.continuousArray(j)))
-            case .discrete: EncodedColumn(name: columnNames[j], values: .discrete(codes: output.discreteArray(j), levelCount: levelCounts[j]))
+            case .continuous:
+                EncodedColumn(name: columnNames[j], values: .continuous(chunks.flatMap { $0.0[j] }))
+            case .discrete:
+                EncodedColumn(name: columnNames[j], values: .discrete(codes: chunks.flatMap { $0.1[j] }, levelCount: levelCounts[j]))
             }
         })
     }
@@ -134,34 +145,5 @@ extension GaussianCopula {
                               intervalDims: intervalDims,
                               intervals: intervalDims.map { intervalsByDim[$0]! },
                               pointDims: pointDims, pointValues: pointDims.map { points[$0]! })
-    }
-}
-
-/// Output columns written by parallel workers, each row by exactly one worker.
-final class SampleBuffers: @unchecked Sendable {
-    let continuous: [UnsafeMutableBufferPointer<Double>]
-    let discrete: [UnsafeMutableBufferPointer<Int32>]
-
-    init(margins: [CopulaMargin], rows: Int) {
-        continuous = margins.map { m in
-            guard case .continuous = m else { return UnsafeMutableBufferPointer(start: nil, count: 0) }
-            let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows)
-            b.initialize(repeating: .nan)
-            return b
-        }
-        discrete = margins.map { m in
-            guard case .discrete = m else { return UnsafeMutableBufferPointer(start: nil, count: 0) }
-            let b = UnsafeMutableBufferPointer<Int32>.allocate(capacity: rows)
-            b.initialize(repeating: 0)
-            return b
-        }
-    }
-
-    func continuousArray(_ j: Int) -> [Double] { Array(continuous[j]) }
-    func discreteArray(_ j: Int) -> [Int32] { Array(discrete[j]) }
-
-    deinit {
-        for b in continuous where b.baseAddress != nil { b.deallocate() }
-        for b in discrete where b.baseAddress != nil { b.deallocate() }
     }
 }
