@@ -10,9 +10,11 @@ fitted and sampled in-process by ../shared/peers/run_sdv.py (1 thread); `raresyn
 run as a whole process (read, infer, fit, sample, write; scoring off) and timed from outside;
 both outputs are scored by ../shared/peers/score.py (SDMetrics 0.32). Times are compared as a
 ratio measured in the same run, since the machine is shared and noisy. Each tool is run with
---seeds seeds (default 3) and the scores are averaged: on these small tables DCROverfitting-
-Protection moves by ±0.07 from one seed to the next (46 holdout rows for lung), so one seed
-cannot tell two generators apart. TSTR is computed on the first seed only. The table goes to stdout
+--seeds seeds (default 5) and the scores are averaged. Run s is scored with `score.py --seed s`
+for both tools: DCROverfittingProtection compares 46 subsampled training rows with the 46 holdout
+rows (lung), and which 46 are drawn moves the score by ±0.07 — more than the generators differ.
+With the scorer's seed fixed, every run of both tools would be judged on the same three draws.
+TSTR is computed on the first seed only. The table goes to stdout
 and to bench/results/gaussiancopula.md; raw JSON per dataset to OUT (default /tmp/raresynth-bench).
 """
 import argparse
@@ -50,9 +52,9 @@ def timed_process(cmd):
     return wall, usage.ru_maxrss / 1024
 
 
-def score(py, train, synth, split_dir, name, target, out_json):
+def score(py, train, synth, split_dir, name, target, out_json, seed):
     cmd = [py, os.path.join(PEERS, 'score.py'), train, synth, '--meta', f'{split_dir}/{name}.meta.json',
-           '--holdout', f'{split_dir}/{name}.holdout.csv', '--json', out_json]
+           '--holdout', f'{split_dir}/{name}.holdout.csv', '--json', out_json, '--seed', str(seed)]
     if target:
         cmd += ['--target', target]
     else:
@@ -69,7 +71,7 @@ def main():
     p.add_argument('--bin', required=True, help='release raresynth binary')
     p.add_argument('--out', default='/tmp/raresynth-bench')
     p.add_argument('--repeats', type=int, default=3, help='timed raresynth runs (median)')
-    p.add_argument('--seeds', type=int, default=3, help='seeds per tool; scores are averaged')
+    p.add_argument('--seeds', type=int, default=5, help='seeds per tool; scores are averaged')
     a = p.parse_args()
     names = a.datasets or sorted(f[:-4] for f in os.listdir(DATA) if f.endswith('.csv'))
     split_dir = f'{a.out}/splits'
@@ -92,9 +94,9 @@ def main():
                     walls.append(w)
                 peaks.append(m)
             t = target if seed == 0 else None
-            s_sdv.append(score(a.py, train, sdv_csv, split_dir, name, t, f'{a.out}/{name}.sdv.{seed}.score.json'))
+            s_sdv.append(score(a.py, train, sdv_csv, split_dir, name, t, f'{a.out}/{name}.sdv.{seed}.score.json', seed))
             s_rs.append(score(a.py, train, f'{rs_dir}/synthetic.csv', split_dir, name, t,
-                              f'{a.out}/{name}.raresynth.{seed}.score.json'))
+                              f'{a.out}/{name}.raresynth.{seed}.score.json', seed))
         sdv = sdv_runs[0]
         sdv_s = sdv['fit_s'] + sdv['sample_s']
         rs_s = statistics.median(walls)
@@ -157,7 +159,8 @@ def table(rows):
     out.append('')
     out.append(f'Mean quality difference (RareSynth − SDV): {statistics.mean(dq):+.4f} over {len(dq)} datasets.')
     out.append(f'Scores are means over {rows[0]["seeds"]} seeds per tool. SDV 2.0.0 samples from a fixed internal '
-               'seed, so its runs are byte-identical whatever run_sdv.py --seed says: its figures are one sample. '
+               'seed, so its runs are byte-identical whatever run_sdv.py --seed says: its figures are one sample, '
+               'scored with the same scorer seeds (score.py --seed s for run s) as RareSynth\'s. '
                'times are the seed-0 run (RareSynth: median of repeated whole-process runs; SDV: in-process fit + sample). '
                f'RareSynth peak RSS: {max(r["rs_peak_mb"] for r in rows):.0f} MB. TSTR: random forest macro F1 on the '
                'holdout, trained on real / SDV / RareSynth (seed 0).')

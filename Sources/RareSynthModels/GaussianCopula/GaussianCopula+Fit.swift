@@ -56,7 +56,16 @@ extension GaussianCopula {
             d.cumulative = LatentScores.cumulative(order: d.order, counts: item.counts)
             margins[k] = .discrete(d)
         }
-        let (correlation, repairNote) = LatentCorrelation.estimate(scores)
+        // Columns whose category order was chosen from the data: their correlations carry the
+        // optimism of that choice, which the estimate removes.
+        var chosenLevels = [Int](repeating: 0, count: scores.count)
+        if options.orderingRounds > 0 {
+            for item in discrete {
+                let levels = item.counts.filter { $0 > 0 }.count
+                if levels > 2 { chosenLevels[item.latent] = levels }
+            }
+        }
+        let (correlation, repairNote) = LatentCorrelation.estimate(scores, chosenLevels: chosenLevels)
         if let repairNote { notes.append(repairNote) }
         return GaussianCopula(margins: margins, columnNames: data.columns.map(\.name), levelCounts: levelCounts,
                               dimension: scores.count, correlation: correlation, notes: notes)
