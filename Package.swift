@@ -42,7 +42,8 @@ let package = Package(
                 exclude: ["README.md"], swiftSettings: simdFlags),
         // evaluate: fidelity metrics (SDMetrics QualityReport formulas)
         .target(name: "RareSynthEvaluate",
-                dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
+                dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthNumerics"],
+                exclude: ["README.md", "Quality/README.md", "Fidelity/README.md", "Survival/README.md"], swiftSettings: simdFlags),
         // export: SQLite hand-over (later OMOP, FHIR, PostgreSQL)
         .target(name: "RareSynthExport",
                 dependencies: ["RareSynthTable", .product(name: "GRDB", package: "GRDB.swift")],
@@ -66,7 +67,7 @@ let package = Package(
         .testTarget(name: "RareSynthTransformTests", dependencies: ["RareSynthTransform"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthModelsTests", dependencies: ["RareSynthModels"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthSampleTests", dependencies: ["RareSynthSample"], swiftSettings: simdFlags),
-        .testTarget(name: "RareSynthEvaluateTests", dependencies: ["RareSynthEvaluate"],
+        .testTarget(name: "RareSynthEvaluateTests", dependencies: ["RareSynthEvaluate", "RareSynthNumerics"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthExportTests", dependencies: ["RareSynthExport"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthTests", dependencies: ["RareSynth", "raresynth"], swiftSettings: simdFlags),

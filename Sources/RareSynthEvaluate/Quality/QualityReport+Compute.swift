@@ -13,16 +13,7 @@ extension QualityReport {
     ///   ``MetricError/lengthMismatch(column:)`` when the tables do not match.
     public static func compute(real: [MetricColumn], synthetic: [MetricColumn],
                                options: Options = .sdmetrics) throws(MetricError) -> QualityReport {
-        var syntheticByName: [String: MetricColumn] = [:]
-        for column in synthetic { syntheticByName[column.name] = column }
-        var pairs: [(MetricColumn, MetricColumn)] = []
-        for column in real {
-            guard let other = syntheticByName[column.name] else { throw .missingColumn(column.name) }
-            guard other.kind.isContinuous == column.kind.isContinuous else { throw .kindMismatch(column: column.name) }
-            if let first = real.first, column.data.count != first.data.count { throw .lengthMismatch(column: column.name) }
-            if let first = pairs.first?.1, other.data.count != first.data.count { throw .lengthMismatch(column: column.name) }
-            pairs.append((column, other))
-        }
+        let pairs = try matchColumns(real: real, synthetic: synthetic)
 
         let threads = Swift.max(1, options.maxThreads)
         let matched = pairs
