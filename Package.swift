@@ -43,7 +43,7 @@ let package = Package(
         // evaluate: fidelity metrics (SDMetrics QualityReport formulas)
         .target(name: "RareSynthEvaluate",
                 dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthNumerics"],
-                exclude: ["README.md", "Quality/README.md", "Fidelity/README.md", "Survival/README.md"], swiftSettings: simdFlags),
+                exclude: ["README.md", "Quality/README.md", "Fidelity/README.md", "Privacy/README.md", "Survival/README.md"], swiftSettings: simdFlags),
         // export: SQLite hand-over (later OMOP, FHIR, PostgreSQL)
         .target(name: "RareSynthExport",
                 dependencies: ["RareSynthTable", .product(name: "GRDB", package: "GRDB.swift")],
