@@ -40,9 +40,11 @@ let package = Package(
                 dependencies: ["RareSynthModels", "RareSynthTransform", "RareSynthSchema", "RareSynthTable",
                                "RareSynthNumerics"],
                 exclude: ["README.md"], swiftSettings: simdFlags),
-        // evaluate: fidelity metrics (SDMetrics QualityReport formulas)
+        // learn: small deterministic learners (logistic/linear regression, random forests) and their scores
+        .target(name: "RareSynthLearn", dependencies: ["RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
+        // evaluate: fidelity, diagnostic, privacy and survival metrics, each checked against its reference tool
         .target(name: "RareSynthEvaluate",
-                dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthNumerics"],
+                dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthNumerics", "RareSynthLearn"],
                 exclude: ["README.md", "Quality/README.md", "Fidelity/README.md", "Privacy/README.md", "Survival/README.md"], swiftSettings: simdFlags),
         // export: SQLite hand-over (later OMOP, FHIR, PostgreSQL)
         .target(name: "RareSynthExport",
@@ -67,6 +69,8 @@ let package = Package(
         .testTarget(name: "RareSynthTransformTests", dependencies: ["RareSynthTransform"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthModelsTests", dependencies: ["RareSynthModels"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthSampleTests", dependencies: ["RareSynthSample"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthLearnTests", dependencies: ["RareSynthLearn", "RareSynthNumerics"],
+                    resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthEvaluateTests", dependencies: ["RareSynthEvaluate", "RareSynthNumerics"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthExportTests", dependencies: ["RareSynthExport"], swiftSettings: simdFlags),

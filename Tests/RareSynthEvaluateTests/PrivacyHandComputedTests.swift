@@ -52,14 +52,6 @@ import Testing
         }
     }
 
-    /// Positives 3, 2, 2 against negatives 2, 1: of the 6 pairs, 4 are won and 2 tied ⇒ 5/6.
-    @Test func rocAUCGivesTiesHalfCredit() {
-        #expect(MannWhitneyAUC.compute(positives: [3, 2, 2], negatives: [2, 1]) == 5.0 / 6)
-        #expect(MannWhitneyAUC.compute(positives: [1, 1], negatives: [1, 1, 1]) == 0.5)
-        #expect(MannWhitneyAUC.compute(positives: [0], negatives: [1]) == 0)
-        #expect(MannWhitneyAUC.compute(positives: [], negatives: [1]) == nil)
-    }
-
     /// Training rows copied into the synthetic data are at DCR 0; holdout rows are not.
     @Test func membershipInferenceDetectsCopies() throws {
         let training: [MetricColumn] = [.numerical("x", [0, 10, 20, 30])]

@@ -1,3 +1,4 @@
+import RareSynthLearn
 
 /// A distance-based membership-inference attack: can an attacker holding the synthetic data tell
 /// the real rows the generator was trained on from real rows it never saw?
@@ -31,6 +32,8 @@ public struct DistanceMembershipInference: Sendable, Equatable {
         holdoutDistances = try DistanceToClosestRecord(dataset: holdout, reference: synthetic, threads: threads).distances
         guard !trainingDistances.isEmpty else { throw PrivacyMetricError.emptyTable("training") }
         guard !holdoutDistances.isEmpty else { throw PrivacyMetricError.emptyTable("holdout") }
-        auc = MannWhitneyAUC.compute(positives: trainingDistances.map { -$0 }, negatives: holdoutDistances.map { -$0 })!
+        // Members score higher: the negated distance. scikit-learn's roc_auc_score (ties count half).
+        auc = ROCAUC.binary(scores: (trainingDistances + holdoutDistances).map { -$0 },
+                            positive: trainingDistances.map { _ in true } + holdoutDistances.map { _ in false })!
     }
 }
