@@ -45,7 +45,7 @@ let package = Package(
         // evaluate: fidelity, diagnostic, privacy and survival metrics, each checked against its reference tool
         .target(name: "RareSynthEvaluate",
                 dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthNumerics", "RareSynthLearn"],
-                exclude: ["README.md", "Quality/README.md", "Fidelity/README.md", "Privacy/README.md", "Survival/README.md"], swiftSettings: simdFlags),
+                exclude: ["README.md", "Quality/README.md", "Fidelity/README.md", "Privacy/README.md", "Report/Charts/README.md", "Survival/README.md"], swiftSettings: simdFlags),
         // export: SQLite hand-over (later OMOP, FHIR, PostgreSQL)
         .target(name: "RareSynthExport",
                 dependencies: ["RareSynthTable", .product(name: "GRDB", package: "GRDB.swift")],

@@ -4,7 +4,7 @@
 /// timestamp a count of seconds, both in an idealised UTC without leap seconds. The algorithms are
 /// Howard Hinnant's `days_from_civil` / `civil_from_days`
 /// (<https://howardhinnant.github.io/date_algorithms.html>): integer-only, exact for any year.
-enum CivilCalendar {
+public enum CivilCalendar {
     static let secondsPerDay: Int64 = 86_400
 
     /// Whether `year` is a Gregorian leap year (divisible by 4, except centuries not divisible by 400).
@@ -22,7 +22,7 @@ enum CivilCalendar {
     }
 
     /// Days from 1970-01-01 to the given date. The date must be valid.
-    static func days(year: Int, month: Int, day: Int) -> Int64 {
+    public static func days(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -33,7 +33,7 @@ enum CivilCalendar {
     }
 
     /// The date `days` after 1970-01-01.
-    static func date(days: Int64) -> (year: Int, month: Int, day: Int) {
+    public static func date(days: Int64) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
