@@ -69,9 +69,11 @@ let package = Package(
         .testTarget(name: "RareSynthTransformTests", dependencies: ["RareSynthTransform"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthModelsTests", dependencies: ["RareSynthModels"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthSampleTests", dependencies: ["RareSynthSample"], swiftSettings: simdFlags),
-        .testTarget(name: "RareSynthLearnTests", dependencies: ["RareSynthLearn", "RareSynthNumerics"],
+        // test-only: a CSV reader for reference fixtures, independent of the library's reader
+        .target(name: "FixtureSupport", path: "Tests/FixtureSupport", swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthLearnTests", dependencies: ["RareSynthLearn", "RareSynthNumerics", "FixtureSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
-        .testTarget(name: "RareSynthEvaluateTests", dependencies: ["RareSynthEvaluate", "RareSynthNumerics"],
+        .testTarget(name: "RareSynthEvaluateTests", dependencies: ["RareSynthEvaluate", "RareSynthNumerics", "FixtureSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthExportTests", dependencies: ["RareSynthExport"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthTests", dependencies: ["RareSynth", "raresynth"], swiftSettings: simdFlags),

@@ -1,11 +1,12 @@
-/// A minimal CSV reader for the fixture files (a copy of RareSynthEvaluateTests' FixtureCSV), kept inside the test target so the reference
-/// comparison does not depend on RareSynthTable's reader (written concurrently, and itself under test).
+/// A minimal CSV reader for the fixture files, kept apart from the library so the reference
+/// comparisons do not depend on RareSynthTable's reader (itself under test). Shared by the test
+/// targets through the `FixtureSupport` target, which no product links.
 ///
 /// The fixtures are pandas `to_csv` output: comma-separated, a header row, `"` quoting with `""`
 /// escapes, `\n` line ends. An empty cell is a missing value (`nil`), as in `peers/common.py`.
-enum FixtureCSV {
+public enum FixtureCSV {
     /// The header and the columns (`columns[j][i]` is row `i` of column `j`).
-    static func parse(_ text: String) -> (header: [String], columns: [[String?]]) {
+    public static func parse(_ text: String) -> (header: [String], columns: [[String?]]) {
         var rows: [[String]] = []
         var row: [String] = []
         var cell = ""
