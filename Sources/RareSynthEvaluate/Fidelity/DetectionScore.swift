@@ -31,17 +31,9 @@ public struct DetectionScore: Sendable, Equatable, Codable {
     ///   rows than folds.
     public static func compute(real: [MetricColumn], synthetic: [MetricColumn], model: Model = .logisticRegression,
                                folds: Int = 5, seed: UInt64 = 0, threads: Int? = nil) throws -> DetectionScore {
-        let pairs = try matchColumns(real: real, synthetic: synthetic)
-        let n = real.first?.data.count ?? 0, m = synthetic.first?.data.count ?? 0
-        let pooled = pairs.map { r, s -> FeatureColumn in
-            switch (r.data, s.data) {
-            case let (.numerical(a), .numerical(b)): .numeric(name: r.name, values: a + b)
-            case let (.categorical(a), .categorical(b)): .categorical(name: r.name, labels: a + b)
-            default: preconditionFailure("matched columns share a kind")
-            }
-        }
-        let x = try FeatureEncoder(fitting: pooled).transform(pooled)
-        let labels = Array(repeating: "real", count: n) + Array(repeating: "synthetic", count: m)
+        let pooled = try PooledFeatures(real: real, synthetic: synthetic)
+        let x = try FeatureEncoder(fitting: pooled.columns).transform(pooled.columns)
+        let labels = pooled.labels
         let split = try StratifiedKFold(labels: labels, folds: folds, seed: seed)
         var aucs: [Double] = []
         for fold in 0..<folds {

@@ -37,18 +37,11 @@ public struct PropensityMSE: Sendable, Equatable, Codable {
 
     /// - Throws: `MetricError` when the columns do not match; `LearnError` when a table is empty.
     public static func compute(real: [MetricColumn], synthetic: [MetricColumn]) throws -> PropensityMSE {
-        let pairs = try matchColumns(real: real, synthetic: synthetic)
-        let n = real.first?.data.count ?? 0, m = synthetic.first?.data.count ?? 0
-        let pooled = pairs.map { r, s -> FeatureColumn in
-            switch (r.data, s.data) {
-            case let (.numerical(a), .numerical(b)): .numeric(name: r.name, values: a + b)
-            case let (.categorical(a), .categorical(b)): .categorical(name: r.name, labels: a + b)
-            default: preconditionFailure("matched columns share a kind")
-            }
-        }
-        let encoder = try FeatureEncoder(fitting: pooled)
-        let x = try encoder.transform(pooled)
-        let labels = Array(repeating: "real", count: n) + Array(repeating: "synthetic", count: m)
+        let pooled = try PooledFeatures(real: real, synthetic: synthetic)
+        let n = pooled.realRows, m = pooled.syntheticRows
+        let encoder = try FeatureEncoder(fitting: pooled.columns)
+        let x = try encoder.transform(pooled.columns)
+        let labels = pooled.labels
         let model = try LogisticRegression(fitting: x, labels: labels, options: .init(c: 1e8, maxIterations: 200))
         let probabilities = try model.predictProbabilities(x)
         let k = model.classes.firstIndex(of: "synthetic")!
