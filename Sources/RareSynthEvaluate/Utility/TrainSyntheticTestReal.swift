@@ -10,7 +10,8 @@ import RareSynthNumerics
 /// (the holdout: rows neither the generator nor the models saw). Classification: logistic
 /// regression (L2, C = 1) and a random forest; accuracy, macro precision, macro recall, macro F1
 /// and ROC AUC (binary: the second class in sorted order is positive, as `score.py` does;
-/// more classes: one-vs-rest macro). Regression: linear regression and a random-forest
+/// more classes: one-vs-rest macro), and, for each `sensitive` column, the group fairness of each
+/// classifier's predictions (`GroupFairness`, equal to fairlearn). Regression: linear regression and a random-forest
 /// regressor; R² and RMSE. The learners and metrics reproduce scikit-learn 1.9.1
 /// (`RareSynthLearn`'s tests: logistic regression within 0.001 of `score.py`, forests within 0.03
 /// on seed means).
@@ -33,6 +34,18 @@ public struct TrainSyntheticTestReal: Sendable, Equatable, Codable {
         public var rmse: Double?
         /// Why this model has no scores (e.g. a single class in its training rows).
         public var error: String?
+        /// Group fairness of this model's predictions on the test rows, per sensitive attribute.
+        public var fairness: [AttributeFairness] = []
+    }
+
+    /// `GroupFairness` of one model's predictions across the groups of one sensitive column of
+    /// the test rows, the positive class being the second class in sorted order (as for AUC).
+    public struct AttributeFairness: Sendable, Equatable, Codable {
+        public var attribute: String
+        public var positiveClass: String?
+        public var result: GroupFairness?
+        /// Why there is no result (a multi-class target, a numeric or single-group attribute).
+        public var note: String?
     }
 
     public struct Options: Sendable, Equatable {
@@ -41,13 +54,16 @@ public struct TrainSyntheticTestReal: Sendable, Equatable, Codable {
         public var forestTrees: Int
         public var seed: UInt64
         public var threads: Int?
+        /// Categorical columns whose groups the classifiers' fairness is measured across.
+        public var sensitive: [String]
 
         public init(encoding: FeatureEncoder.Options = FeatureEncoder.Options(), forestTrees: Int = 100,
-                    seed: UInt64 = 0, threads: Int? = nil) {
+                    seed: UInt64 = 0, threads: Int? = nil, sensitive: [String] = []) {
             self.encoding = encoding
             self.forestTrees = forestTrees
             self.seed = seed
             self.threads = threads
+            self.sensitive = sensitive
         }
     }
 
@@ -97,7 +113,10 @@ public struct TrainSyntheticTestReal: Sendable, Equatable, Codable {
                                                                 threads: options.threads)
                         (probabilities, classes) = (try forest.predictProbabilities(xTest, threads: options.threads), forest.classes)
                     }
-                    s.score(probabilities: probabilities, classes: classes, truth: truth, testClasses: out.classes)
+                    let predicted = s.score(probabilities: probabilities, classes: classes, truth: truth, testClasses: out.classes)
+                    s.fairness = options.sensitive.map {
+                        fairness(of: predicted, truth: truth, classes: out.classes, attribute: $0, testColumns: xTestColumns)
+                    }
                     out.scores.append(s)
                 }
             }
@@ -129,6 +148,25 @@ public struct TrainSyntheticTestReal: Sendable, Equatable, Codable {
                 }
             }
         }
+        return out
+    }
+
+    static func fairness(of predicted: [String], truth: [String], classes: [String], attribute: String,
+                         testColumns: [FeatureColumn]) -> AttributeFairness {
+        var out = AttributeFairness(attribute: attribute)
+        guard classes.count == 2 else {
+            out.note = "group fairness needs a binary target; '\(classes.count)' classes here"
+            return out
+        }
+        guard let column = testColumns.first(where: { $0.name == attribute }), case .categorical(_, let groups) = column else {
+            out.note = "'\(attribute)' is not a categorical column of the test rows"
+            return out
+        }
+        let positive = classes[1]
+        out.positiveClass = positive
+        out.result = GroupFairness.compute(truth: truth.map { $0 == positive }, predicted: predicted.map { $0 == positive },
+                                           groups: groups)
+        if out.result == nil { out.note = "'\(attribute)' has fewer than two groups among the test rows" }
         return out
     }
 
@@ -166,7 +204,9 @@ public struct TrainSyntheticTestReal: Sendable, Equatable, Codable {
 extension TrainSyntheticTestReal.Scores {
     /// Classification scores from predicted probabilities (`classes` = their columns). The
     /// prediction is the most probable class; labels absent from training get probability 0.
-    mutating func score(probabilities p: Matrix, classes: [String], truth: [String], testClasses: [String]) {
+    /// - Returns: the predicted labels.
+    @discardableResult
+    mutating func score(probabilities p: Matrix, classes: [String], truth: [String], testClasses: [String]) -> [String] {
         var predicted: [String] = []
         predicted.reserveCapacity(truth.count)
         for i in 0..<p.rows {
@@ -184,6 +224,7 @@ extension TrainSyntheticTestReal.Scores {
         } else if classes == testClasses {
             rocAUC = ROCAUC.oneVsRestMacro(probabilities: p, classes: classes, truth: truth)
         }
+        return predicted
     }
 }
 

@@ -38,6 +38,30 @@ import RareSynthLearn
         #expect(r.scores.count == 4)
     }
 
+    /// fairlearn 0.15.0 on those same scikit-learn predictions, by `sex` (positive class "2"):
+    ///
+    ///     real      DP difference 0.07539682539682546  DP ratio 0.9218106995884773
+    ///               equal opportunity 0.050909090909090904  equalized odds 0.1428571428571429
+    ///     synthetic DP difference 0.35317460317460314  DP ratio 0.6337448559670782
+    ///               equal opportunity 0.36363636363636365  equalized odds 0.36363636363636365
+    @Test func fairnessOfTheModelsEqualsFairlearn() throws {
+        let c = PrivacyCase.named("lung-sdv")
+        let r = try TrainSyntheticTestReal.compute(real: c.train, synthetic: c.synthetic, test: c.holdout, target: "status",
+                                                   options: .init(encoding: .peerScorer, forestTrees: 10, sensitive: ["sex", "age"]))
+        let expected: [String: [Double]] = ["real": [0.07539682539682546, 0.9218106995884773, 0.050909090909090904, 0.1428571428571429],
+                                            "synthetic": [0.35317460317460314, 0.6337448559670782, 0.36363636363636365, 0.36363636363636365]]
+        for (origin, values) in expected {
+            let s = try #require(r.scores.first { $0.model == "logistic_regression" && $0.trainedOn == origin })
+            #expect(s.fairness.map(\.attribute) == ["sex", "age"])
+            let f = try #require(s.fairness[0].result)
+            #expect(s.fairness[0].positiveClass == "2")
+            let mine = [f.demographicParityDifference, try #require(f.disparateImpactRatio), f.equalOpportunityDifference, f.equalizedOddsDifference]
+            for (a, b) in zip(mine, values) { #expect(abs(a - b) < 1e-12, "\(origin): \(a) vs fairlearn \(b)") }
+            // A numeric attribute is named, not silently skipped.
+            #expect(s.fairness[1].result == nil && s.fairness[1].note != nil)
+        }
+    }
+
     @Test func aNumericTargetIsARegression() throws {
         let c = PrivacyCase.named("lung-sdv")
         let r = try TrainSyntheticTestReal.compute(real: c.train, synthetic: c.synthetic, test: c.holdout, target: "age",
