@@ -31,12 +31,20 @@ enum FixtureTables {
     /// The real and synthetic columns of a case, in the real file's column order, without the
     /// columns SDMetrics does not score.
     static func load(case name: String) throws -> (real: [MetricColumn], synthetic: [MetricColumn]) {
-        let dir = try directory(name)
+        let (real, others) = try load(directory: try directory(name), reference: "real.csv", others: ["synthetic.csv"])
+        return (real, others[0])
+    }
+
+    /// The columns of `reference` and of each file in `others` (coerced to the reference
+    /// column's type, as `align` does), in the reference file's column order, without the columns
+    /// SDMetrics does not score; a column absent from another file is all missing there.
+    static func load(directory dir: URL, reference: String, others: [String]) throws -> (reference: [MetricColumn], others: [[MetricColumn]]) {
         let meta = try JSONDecoder().decode(Meta.self, from: Data(contentsOf: dir.appendingPathComponent("meta.json")))
-        let real = FixtureCSV.parse(try read(dir.appendingPathComponent("real.csv")))
-        let synthetic = FixtureCSV.parse(try read(dir.appendingPathComponent("synthetic.csv")))
-        var realColumns: [MetricColumn] = [], syntheticColumns: [MetricColumn] = []
-        for (j, name) in real.header.enumerated() {
+        let base = FixtureCSV.parse(try read(dir.appendingPathComponent(reference)))
+        let tables = try others.map { FixtureCSV.parse(try read(dir.appendingPathComponent($0))) }
+        var baseColumns: [MetricColumn] = []
+        var otherColumns = [[MetricColumn]](repeating: [], count: tables.count)
+        for (j, name) in base.header.enumerated() {
             guard let column = meta.columns[name] else { continue }
             let kind: MetricColumnKind
             switch column.sdtype {
@@ -46,14 +54,15 @@ enum FixtureTables {
             case "boolean": kind = .boolean
             default: continue  // id and other sdtypes: SDMetrics skips them
             }
-            let realCells = real.columns[j]
-            let syntheticCells = synthetic.header.firstIndex(of: name).map { synthetic.columns[$0] }
-                ?? Array(repeating: nil, count: synthetic.columns.first?.count ?? 0)
-            let (r, s) = convert(realCells, syntheticCells, kind: kind, format: column.datetime_format)
-            realColumns.append(MetricColumn(name: name, kind: kind, data: r))
-            syntheticColumns.append(MetricColumn(name: name, kind: kind, data: s))
+            for (t, table) in tables.enumerated() {
+                let cells = table.header.firstIndex(of: name).map { table.columns[$0] }
+                    ?? Array(repeating: nil, count: table.columns.first?.count ?? 0)
+                let (r, s) = convert(base.columns[j], cells, kind: kind, format: column.datetime_format)
+                if t == 0 { baseColumns.append(MetricColumn(name: name, kind: kind, data: r)) }
+                otherColumns[t].append(MetricColumn(name: name, kind: kind, data: s))
+            }
         }
-        return (realColumns, syntheticColumns)
+        return (baseColumns, otherColumns)
     }
 
     static func convert(_ real: [String?], _ synthetic: [String?], kind: MetricColumnKind,

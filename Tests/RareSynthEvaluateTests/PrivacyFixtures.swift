@@ -29,36 +29,12 @@ struct PrivacyCase {
     init(_ name: String) throws {
         self.name = name
         let dir = try FixtureTables.directory("privacy/" + name)
-        let meta = try JSONDecoder().decode(FixtureTables.Meta.self, from: Data(contentsOf: dir.appendingPathComponent("meta.json")))
-        let train = FixtureCSV.parse(try FixtureTables.read(dir.appendingPathComponent("train.csv")))
-        let others = try ["holdout.csv", "synthetic.csv", "random.csv"].map {
-            FixtureCSV.parse(try FixtureTables.read(dir.appendingPathComponent($0)))
-        }
-        var trainColumns: [MetricColumn] = []
-        var otherColumns = [[MetricColumn]](repeating: [], count: others.count)
-        for (j, column) in train.header.enumerated() {
-            guard let info = meta.columns[column] else { continue }
-            let kind: MetricColumnKind
-            switch info.sdtype {
-            case "numerical": kind = .numerical
-            case "datetime": kind = .datetime
-            case "categorical", "ordinal": kind = .categorical
-            case "boolean": kind = .boolean
-            default: continue  // id: not scored
-            }
-            for (t, table) in others.enumerated() {
-                let cells = table.header.firstIndex(of: column).map { table.columns[$0] }
-                    ?? Array(repeating: nil, count: table.columns.first?.count ?? 0)
-                // The other table is coerced to the train column's type, as `align` does.
-                let (r, s) = FixtureTables.convert(train.columns[j], cells, kind: kind, format: info.datetime_format)
-                if t == 0 { trainColumns.append(MetricColumn(name: column, kind: kind, data: r)) }
-                otherColumns[t].append(MetricColumn(name: column, kind: kind, data: s))
-            }
-        }
-        self.train = trainColumns
-        holdout = otherColumns[0]
-        synthetic = otherColumns[1]
-        random = otherColumns[2]
+        let (train, others) = try FixtureTables.load(directory: dir, reference: "train.csv",
+                                                     others: ["holdout.csv", "synthetic.csv", "random.csv"])
+        self.train = train
+        holdout = others[0]
+        synthetic = others[1]
+        random = others[2]
         sdmetrics = try JSONDecoder().decode(SDMetricsExpected.self, from: Data(contentsOf: dir.appendingPathComponent("sdmetrics.json")))
         synthpop = try JSONDecoder().decode(SynthpopExpected.self, from: Data(contentsOf: dir.appendingPathComponent("synthpop.json")))
     }

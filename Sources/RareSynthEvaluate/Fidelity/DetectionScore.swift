@@ -58,14 +58,3 @@ public struct DetectionScore: Sendable, Equatable, Codable {
                               folds: folds, seed: seed)
     }
 }
-
-extension Matrix {
-    /// The listed rows, in that order.
-    func rows(_ indices: [Int]) -> Matrix {
-        var out = Matrix(rows: indices.count, columns: columns)
-        for (r, i) in indices.enumerated() {
-            for c in 0..<columns { out[r, c] = self[i, c] }
-        }
-        return out
-    }
-}

@@ -51,32 +51,13 @@ public struct PropensityMSE: Sendable, Equatable, Codable {
             let d = probabilities[i, k] - c
             sum += d * d
         }
-        let rank = centredRank(x)
+        // k − 1 = rank of the column-centred design: scikit-learn's `LinearRegression.rank_`
+        // (singular values below 1e-6·σ_max are zero), which drops the one-hot columns made
+        // redundant by the intercept as R's glm does.
+        let rank = try LinearRegression(fitting: x, targets: labels.map { $0 == "synthetic" ? 1 : 0 }).rank
         let expected = Double(rank) * (1 - c) * (1 - c) * c / total
         let pMSE = sum / total
         return PropensityMSE(pMSE: pMSE, nullExpectation: expected, standardized: rank > 0 ? pMSE / expected : nil,
                              parameters: rank, syntheticShare: c, rows: n + m)
-    }
-
-    /// The rank of the column-centred design: eigenvalues of its Gram matrix above 1e-9 of the
-    /// largest (the cut-off R's `glm` QR uses is 1e-7 on the R factor's diagonal, i.e. 1e-14 on
-    /// squares; a looser cut keeps rounding noise of exactly collinear one-hot blocks out).
-    static func centredRank(_ x: Matrix) -> Int {
-        let n = x.rows, p = x.columns
-        guard p > 0, n > 1 else { return 0 }
-        var means = [Double](repeating: 0, count: p)
-        for i in 0..<n { for a in 0..<p { means[a] += x[i, a] } }
-        for a in 0..<p { means[a] /= Double(n) }
-        var gram = Matrix(rows: p, columns: p)
-        for i in 0..<n {
-            for a in 0..<p {
-                let u = x[i, a] - means[a]
-                if u == 0 { continue }
-                for b in a..<p { gram[a, b] += u * (x[i, b] - means[b]) }
-            }
-        }
-        for a in 0..<p { for b in 0..<a { gram[a, b] = gram[b, a] } }
-        guard let eigen = try? SymmetricEigendecomposition(gram), let top = eigen.eigenvalues.last, top > 0 else { return 0 }
-        return eigen.eigenvalues.filter { $0 > 1e-9 * top }.count
     }
 }

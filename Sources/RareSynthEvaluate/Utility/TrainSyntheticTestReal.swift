@@ -93,16 +93,18 @@ public struct TrainSyntheticTestReal: Sendable, Equatable, Codable {
             guard out.classes.count >= 2 else { throw UtilityError.singleClass(target: target, label: out.classes.first) }
             for (name, table) in [("real", real), ("synthetic", synthetic)] {
                 let (xColumns, y) = try split(table, target: target)
+                let labels = y.labels
+                guard Set(labels).count >= 2 else {
+                    for model in ["logistic_regression", "random_forest"] {
+                        out.scores.append(Scores(model: model, trainedOn: name, trainingRows: y.count,
+                                                 error: "the \(name) training rows have a single class of '\(target)'"))
+                    }
+                    continue
+                }
+                let encoder = try FeatureEncoder(fitting: xColumns, options: options.encoding)
+                let x = try encoder.transform(xColumns), xTest = try encoder.transform(xTestColumns)
                 for model in ["logistic_regression", "random_forest"] {
                     var s = Scores(model: model, trainedOn: name, trainingRows: y.count)
-                    let labels = y.labels
-                    guard Set(labels).count >= 2 else {
-                        s.error = "the \(name) training rows have a single class of '\(target)'"
-                        out.scores.append(s)
-                        continue
-                    }
-                    let encoder = try FeatureEncoder(fitting: xColumns, options: options.encoding)
-                    let x = try encoder.transform(xColumns), xTest = try encoder.transform(xTestColumns)
                     let probabilities: Matrix, classes: [String]
                     if model == "logistic_regression" {
                         let fitted = try LogisticRegression(fitting: x, labels: labels)
@@ -125,15 +127,17 @@ public struct TrainSyntheticTestReal: Sendable, Equatable, Codable {
             for (name, table) in [("real", real), ("synthetic", synthetic)] {
                 let (xColumns, y) = try split(table, target: target)
                 let targets = y.numbers
+                guard targets.count >= 2 else {
+                    for model in ["linear_regression", "random_forest"] {
+                        out.scores.append(Scores(model: model, trainedOn: name, trainingRows: targets.count,
+                                                 error: "the \(name) table has fewer than two rows with '\(target)'"))
+                    }
+                    continue
+                }
+                let encoder = try FeatureEncoder(fitting: xColumns, options: options.encoding)
+                let x = try encoder.transform(xColumns), xTest = try encoder.transform(xTestColumns)
                 for model in ["linear_regression", "random_forest"] {
                     var s = Scores(model: model, trainedOn: name, trainingRows: targets.count)
-                    guard targets.count >= 2 else {
-                        s.error = "the \(name) table has fewer than two rows with '\(target)'"
-                        out.scores.append(s)
-                        continue
-                    }
-                    let encoder = try FeatureEncoder(fitting: xColumns, options: options.encoding)
-                    let x = try encoder.transform(xColumns), xTest = try encoder.transform(xTestColumns)
                     let predicted: [Double]
                     if model == "linear_regression" {
                         predicted = try LinearRegression(fitting: x, targets: targets).predict(xTest)

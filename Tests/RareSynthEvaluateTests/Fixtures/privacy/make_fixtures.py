@@ -39,28 +39,15 @@ import numpy as np
 import pandas as pd
 
 warnings.filterwarnings('ignore')
+# The peers scorer's own `align` (synthetic/holdout given the real frame's columns and dtypes),
+# imported rather than copied so the fixtures follow ../shared/peers/score.py exactly.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), *['..'] * 5, 'shared', 'peers'))
+from score import align  # noqa: E402
 NOISE_SEEDS = 100
 
 
 def read_csv(path):
     return pd.read_csv(path, keep_default_na=False, na_values=[''], float_precision='round_trip')
-
-
-def align(df, real, meta):
-    """As peers/score.py: give DF the columns and dtypes of REAL."""
-    df = df.reindex(columns=real.columns)
-    for c in real.columns:
-        sdtype = meta['columns'].get(c, {}).get('sdtype')
-        if sdtype == 'datetime':
-            continue
-        if pd.api.types.is_bool_dtype(real[c]):
-            df[c] = df[c].map(lambda v: v if isinstance(v, bool) or pd.isna(v)
-                              else str(v).strip().lower() in ('true', '1', '1.0'))
-        elif pd.api.types.is_numeric_dtype(real[c]):
-            df[c] = pd.to_numeric(df[c], errors='coerce')
-        else:
-            df[c] = df[c].where(df[c].isna(), df[c].astype(str))
-    return df
 
 
 def floats(series):
