@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // read/write: tables of raw cells, CSV and JSON Lines, atomic output files
@@ -45,7 +46,16 @@ let package = Package(
         // evaluate: fidelity, diagnostic, privacy and survival metrics, each checked against its reference tool
         .target(name: "RareSynthEvaluate",
                 dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthNumerics", "RareSynthLearn"],
-                exclude: ["README.md", "Quality/README.md", "Fidelity/README.md", "Privacy/README.md", "Report/Charts/README.md", "Survival/README.md"], swiftSettings: simdFlags),
+                exclude: ["README.md", "Quality/README.md", "Fidelity/README.md", "Privacy/README.md", "Survival/README.md"],
+                swiftSettings: simdFlags),
+        // provenance: what a synthetic table or report was made from and how (hashes, parameters, versions)
+        .target(name: "RareSynthProvenance",
+                dependencies: ["RareSynthSchema", .product(name: "Crypto", package: "swift-crypto")],
+                exclude: ["README.md"], swiftSettings: simdFlags),
+        // report: one evaluation as ordered JSON and as a self-contained HTML page with inline SVG charts
+        .target(name: "RareSynthReport",
+                dependencies: ["RareSynthEvaluate", "RareSynthProvenance", "RareSynthLearn", "RareSynthSchema", "RareSynthNumerics"],
+                exclude: ["README.md", "Charts/README.md"], swiftSettings: simdFlags),
         // export: SQLite hand-over (later OMOP, FHIR, PostgreSQL)
         .target(name: "RareSynthExport",
                 dependencies: ["RareSynthTable", .product(name: "GRDB", package: "GRDB.swift")],
@@ -53,7 +63,8 @@ let package = Package(
         // the library facade: the end-to-end jobs the CLI and benchmarks call
         .target(name: "RareSynth",
                 dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthTransform", "RareSynthModels",
-                               "RareSynthSample", "RareSynthEvaluate", "RareSynthExport", "RareSynthNumerics"],
+                               "RareSynthSample", "RareSynthEvaluate", "RareSynthReport", "RareSynthProvenance",
+                               "RareSynthExport", "RareSynthNumerics"],
                 exclude: ["README.md"], swiftSettings: simdFlags),
         .executableTarget(name: "raresynth",
                           dependencies: ["RareSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -75,6 +86,9 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthEvaluateTests", dependencies: ["RareSynthEvaluate", "RareSynthNumerics", "FixtureSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthReportTests", dependencies: ["RareSynthReport", "RareSynthNumerics"],
+                    resources: [.copy("Fixtures")], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthProvenanceTests", dependencies: ["RareSynthProvenance"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthExportTests", dependencies: ["RareSynthExport"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthTests", dependencies: ["RareSynth", "raresynth"], swiftSettings: simdFlags),
     ]

@@ -5,7 +5,7 @@
 /// Howard Hinnant's `days_from_civil` / `civil_from_days`
 /// (<https://howardhinnant.github.io/date_algorithms.html>): integer-only, exact for any year.
 public enum CivilCalendar {
-    static let secondsPerDay: Int64 = 86_400
+    public static let secondsPerDay: Int64 = 86_400
 
     /// Whether `year` is a Gregorian leap year (divisible by 4, except centuries not divisible by 400).
     static func isLeapYear(_ year: Int) -> Bool {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RareSynthEvaluate
+@testable import RareSynthReport
 
 @Suite("SVG markup: well-formed, escaped, deterministic, accessible")
 struct SVGMarkupTests {

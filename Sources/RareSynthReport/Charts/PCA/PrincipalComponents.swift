@@ -15,7 +15,7 @@ import RareSynthNumerics
 /// Reference: `sklearn.decomposition.PCA(n_components=2, svd_solver="full")` (scikit-learn 1.9.1,
 /// `sklearn/decomposition/_pca.py`); on the 60 × 5 lung fixture, raw and standardised, the
 /// explained variance ratio agrees to 7.8e−16, components to 1.7e−14 and projections to 9.7e−13
-/// absolute, 2.5e−15 relative to PC1's spread (`Tests/RareSynthEvaluateTests/Fixtures/charts/README.md`). Working from the
+/// absolute, 2.5e−15 relative to PC1's spread (`Tests/RareSynthReportTests/Fixtures/charts/README.md`). Working from the
 /// covariance rather than an SVD of X squares the condition number, which is harmless for a
 /// picture and for the few dozen columns of a clinical table.
 public struct PrincipalComponents: Sendable, Equatable {

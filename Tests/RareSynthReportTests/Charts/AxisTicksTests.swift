@@ -1,5 +1,5 @@
 import Testing
-@testable import RareSynthEvaluate
+@testable import RareSynthReport
 
 @Suite("Nice ticks (Heckbert) and tick labels")
 struct AxisTicksTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RareSynthEvaluate
+@testable import RareSynthReport
 
 /// The marks in the markup match the data: counts, positions, proportions and colours.
 @Suite("Chart geometry")

@@ -1,4 +1,4 @@
-@testable import RareSynthEvaluate
+@testable import RareSynthReport
 
 /// One instance of every chart type with small made-up data, for the generic checks.
 enum ChartSamples {

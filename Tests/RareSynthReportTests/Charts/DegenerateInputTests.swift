@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RareSynthEvaluate
+@testable import RareSynthReport
 
 @Suite("Empty and degenerate input: a 'No data' chart, never a crash or NaN")
 struct DegenerateInputTests {

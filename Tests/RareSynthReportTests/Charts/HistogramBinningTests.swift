@@ -1,5 +1,5 @@
 import Testing
-@testable import RareSynthEvaluate
+@testable import RareSynthReport
 
 @Suite("Histogram binning (numpy.histogram semantics)")
 struct HistogramBinningTests {

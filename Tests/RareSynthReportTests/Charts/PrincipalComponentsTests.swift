@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import RareSynthNumerics
-@testable import RareSynthEvaluate
+@testable import RareSynthReport
 
 /// Agreement with scikit-learn's PCA (fixture and provenance in `Fixtures/`).
 @Suite("Principal components vs scikit-learn")
