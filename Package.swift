@@ -39,7 +39,7 @@ let package = Package(
         // sample: conditions, constraints, re-balancing, identifier/PII regeneration
         .target(name: "RareSynthSample",
                 dependencies: ["RareSynthModels", "RareSynthTransform", "RareSynthSchema", "RareSynthTable",
-                               "RareSynthNumerics"],
+                               "RareSynthNumerics", "RareSynthProvenance"],
                 exclude: ["README.md"], swiftSettings: simdFlags),
         // learn: small deterministic learners (logistic/linear regression, random forests) and their scores
         .target(name: "RareSynthLearn", dependencies: ["RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
@@ -86,7 +86,8 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthEvaluateTests", dependencies: ["RareSynthEvaluate", "RareSynthNumerics", "FixtureSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
-        .testTarget(name: "RareSynthReportTests", dependencies: ["RareSynthReport", "RareSynthNumerics"],
+        .testTarget(name: "RareSynthReportTests", dependencies: ["RareSynthReport", "RareSynthNumerics", "RareSynthTable",
+                                                                 "RareSynthSchema", "RareSynthEvaluate", "RareSynthProvenance"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthProvenanceTests", dependencies: ["RareSynthProvenance"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthExportTests", dependencies: ["RareSynthExport"], swiftSettings: simdFlags),

@@ -2,6 +2,8 @@
 @_exported import RareSynthExport
 @_exported import RareSynthModels
 @_exported import RareSynthNumerics
+@_exported import RareSynthProvenance
+@_exported import RareSynthReport
 @_exported import RareSynthSample
 @_exported import RareSynthSchema
 @_exported import RareSynthTable

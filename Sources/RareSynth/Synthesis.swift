@@ -1,4 +1,7 @@
 import Foundation
+import RareSynthEvaluate
+import RareSynthProvenance
+import RareSynthReport
 import RareSynthSample
 import RareSynthSchema
 import RareSynthTable
@@ -21,6 +24,10 @@ public struct Synthesis: Sendable {
     public var score: Bool
     /// Draw again any synthetic row that nearly copies a real row (see `NearCopyFilter`).
     public var filterNearCopies: Bool
+    /// Options of the evaluation written as `report.json` and `report.html` when `score` is on
+    /// (the real data is the input; a holdout, when given, is read from `holdoutPath`).
+    public var evaluation: EvaluationOptions = EvaluationOptions()
+    public var holdoutPath: String?
 
     public init(input: String, outputDirectory: String, schemaPath: String? = nil, csv: CSVOptions = .init(),
                 fit: FitOptions = .init(), rows: Int? = nil, seed: UInt64 = 0, conditions: [Condition] = [],
@@ -48,6 +55,11 @@ public struct Synthesis: Sendable {
         public var dataPath: String
         public var qualityPath: String?
         public var quality: QualitySummary?
+        /// The provenance record written beside the synthetic data.
+        public var provenancePath: String
+        public var reportPath: String?
+        public var reportJSONPath: String?
+        public var evaluation: Evaluation?
         public var rows: Int
         /// Rows redrawn because they nearly copied a real row, and how many still do.
         public var redrawn: Int
@@ -81,22 +93,46 @@ public struct Synthesis: Sendable {
         let synthetic = outcome.table
         progress.done(filter == nil ? nil : "\(outcome.redrawn) rows redrawn for nearly copying a real row; \(outcome.nearCopiesLeft) left")
         var quality: QualitySummary?
+        var evaluationRun: Evaluator.Run?
         if score {
             progress.stage("scoring")
             quality = try QualitySummary.compute(real: table, synthetic: synthetic, schema: schema, realFile: input)
             progress.done(nil)
+            let holdout = try holdoutPath.map { try CSVReader.readTable(path: $0, options: csv) }
+            evaluationRun = Evaluator(schema: schema, options: evaluation).run(
+                real: table, synthetic: synthetic, holdout: holdout, realFile: input, syntheticFile: "synthetic data",
+                holdoutFile: holdoutPath, progress: { progress.stage("evaluating \($0.rawValue)") })
         }
         try FileSystem.createDirectory(outputDirectory)
         let dir = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
         let result = Result(schemaPath: "\(dir)/schema.json", modelPath: "\(dir)/model.json",
                             dataPath: "\(dir)/synthetic.\(format.fileExtension)",
                             qualityPath: quality == nil ? nil : "\(dir)/quality.json", quality: quality,
+                            provenancePath: Provenance.recordPath(for: "\(dir)/synthetic.\(format.fileExtension)"),
+                            reportPath: evaluationRun == nil ? nil : "\(dir)/report.html",
+                            reportJSONPath: evaluationRun == nil ? nil : "\(dir)/report.json", evaluation: evaluationRun?.evaluation,
                             rows: synthetic.rowCount, redrawn: outcome.redrawn, nearCopiesLeft: outcome.nearCopiesLeft)
         progress.stage("writing \(result.dataPath)")
         try FileSystem.writeAtomically(Data(try schema.jsonText().utf8), to: result.schemaPath)
         try model.save(to: result.modelPath)
         try format.write(synthetic, schema: schema, to: result.dataPath)
         if let quality, let path = result.qualityPath { try FileSystem.writeAtomically(try quality.json(), to: path) }
+        var inputs = [try Provenance.FileRecord.file(role: "real", path: input, rows: table.rowCount, columns: table.columnCount)]
+        if let schemaPath { inputs.append(try .file(role: "schema", path: schemaPath)) }
+        if let conditionsPath { inputs.append(try .file(role: "conditions", path: conditionsPath, rows: conditionRows?.rowCount)) }
+        let provenance = Provenance(
+            job: "synthesize", inputs: inputs,
+            outputs: [try .file(role: "synthetic", path: result.dataPath, rows: synthetic.rowCount, columns: synthetic.columnCount),
+                      try .file(role: "schema", path: result.schemaPath), try .file(role: "model", path: result.modelPath)],
+            schema: ProvenanceRecord.schemaValue(schema), synthesizer: ProvenanceRecord.synthesizer(fit), seed: seed,
+            metricSpecifications: score ? Evaluation.specifications : [:], privacyBudget: .notDifferentiallyPrivate)
+        if let run = evaluationRun {
+            progress.stage("writing the evaluation report")
+            let report = EvaluationReport(provenance: provenance, evaluation: run.evaluation,
+                                          figures: ReportFigures.compute(run, seed: evaluation.seed))
+            try EvaluationJob.write(report, json: result.reportJSONPath, html: result.reportPath)
+        }
+        try ProvenanceRecord.write(provenance, beside: result.dataPath)
         progress.done(nil)
         return result
     }

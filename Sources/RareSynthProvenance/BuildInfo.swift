@@ -5,7 +5,7 @@ import Foundation
 /// is read from the checkout at run time; an installed binary reports `nil` rather than a guess).
 public enum BuildInfo {
     /// The release this source tree will become; bumped when a release is cut.
-    public static let version = "0.4.0-dev"
+    public static let version = "0.1.0"
 
     /// The commit of the checkout holding the running executable (`.build/…` inside the
     /// repository), or `nil` when it is not inside one.

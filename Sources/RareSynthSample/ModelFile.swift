@@ -1,4 +1,5 @@
 import Foundation
+import RareSynthProvenance
 import RareSynthSchema
 import RareSynthTable
 import RareSynthTransform
@@ -78,7 +79,7 @@ public struct ModelFile: Codable, Sendable, Equatable {
     }
 }
 
-/// The RareSynth release, written into model files and provenance.
+/// The RareSynth release, written into model files and provenance (one source: `BuildInfo`).
 public enum RareSynthVersion {
-    public static let string = "0.1.0"
+    public static let string = BuildInfo.version
 }

@@ -7,7 +7,9 @@ struct Synthesize: ParsableCommand {
         abstract: "Infer the schema, fit, sample and score in one go.",
         discussion: """
         Writes OUT/schema.json (editable; pass it back with --schema), OUT/model.json (parameters only),
-        OUT/synthetic.csv (or .jsonl / .sqlite) and OUT/quality.json, and prints the quality score.
+        OUT/synthetic.csv (or .jsonl / .sqlite) with OUT/synthetic.csv.provenance.json beside it (input SHA-256,
+        synthesizer parameters, seed, version), OUT/quality.json, and the evaluation OUT/report.html and
+        OUT/report.json (see 'raresynth evaluate'; its options below choose what it measures).
         """)
 
     @Argument(help: "The real data, a CSV file.")
@@ -28,12 +30,13 @@ struct Synthesize: ParsableCommand {
     @Option(help: "Marginals of continuous columns: auto (a parametric family where it fits, else empirical), empirical or parametric.")
     var marginals: GaussianCopulaOptions.MarginalChoice = .auto
 
-    @Flag(help: "Skip the quality score.")
+    @Flag(help: "Skip the quality score and the evaluation report.")
     var noScore = false
 
     @Flag(help: "Keep synthetic rows that nearly copy a real row (by default they are drawn again; see NewRowSynthesis).")
     var keepNearCopies = false
 
+    @OptionGroup var metrics: EvaluationArguments
     @OptionGroup var sampling: SamplingOptions
     @OptionGroup var input: CSVInputOptions
     @OptionGroup var runOptions: RunOptions
@@ -44,11 +47,15 @@ struct Synthesize: ParsableCommand {
 
     func run() throws {
         try runOptions.apply()
-        let job = Synthesis(input: data, outputDirectory: out, schemaPath: schema, csv: try input.csvOptions(),
+        var job = Synthesis(input: data, outputDirectory: out, schemaPath: schema, csv: try input.csvOptions(),
                             fit: FitOptions(copula: GaussianCopulaOptions(marginals: marginals)),
                             rows: rows, seed: sampling.seed, conditions: try sampling.parsedConditions(),
                             conditionsPath: sampling.conditionsFile, rebalance: sampling.rebalance,
                             format: format, score: !noScore, filterNearCopies: !keepNearCopies)
+        job.evaluation = try metrics.evaluationOptions()
+        job.evaluation.seed = sampling.seed
+        job.evaluation.threads = runOptions.threads
+        job.holdoutPath = metrics.holdout
         let result = try job.run(progress: runOptions.progress)
         guard !runOptions.quiet else { return }
         print("\(result.rows) synthetic rows: \(result.dataPath)")
@@ -60,5 +67,10 @@ struct Synthesize: ParsableCommand {
             print(quality.text)
             print("details: \(path)")
         }
+        if let evaluation = result.evaluation, let html = result.reportPath {
+            print(EvaluationSummary.text(evaluation))
+            print("report: \(html)")
+        }
+        print("provenance: \(result.provenancePath)")
     }
 }

@@ -36,7 +36,8 @@ import Testing
         let r = try run(["synthesize", TestSupport.example("veteran.csv"), "--out", dir, "--seed", "3"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Quality (SDMetrics 0.32 QualityReport formulas):"))
-        #expect(TestSupport.files(in: dir) == ["model.json", "quality.json", "schema.json", "synthetic.csv"])
+        #expect(TestSupport.files(in: dir) == ["model.json", "quality.json", "report.html", "report.json", "schema.json",
+                                             "synthetic.csv", "synthetic.csv.provenance.json"])
         let s = try run(["sample", "\(dir)/model.json", "--rows", "7", "--out", "\(dir)/s.jsonl", "--condition", "celltype=large", "--quiet"])
         #expect(s.status == 0, "\(s.stderr)")
         let lines = String(decoding: try #require(TestSupport.bytes("\(dir)/s.jsonl")), as: UTF8.self).split(separator: "\n")

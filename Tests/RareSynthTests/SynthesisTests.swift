@@ -8,7 +8,8 @@ import Testing
         let dir = TestSupport.scratch("pbc")
         defer { TestSupport.cleanUp(dir) }
         let result = try Synthesis(input: TestSupport.example("pbc.csv"), outputDirectory: dir, seed: 1).run()
-        #expect(TestSupport.files(in: dir) == ["model.json", "quality.json", "schema.json", "synthetic.csv"])
+        #expect(TestSupport.files(in: dir) == ["model.json", "quality.json", "report.html", "report.json", "schema.json",
+                                             "synthetic.csv", "synthetic.csv.provenance.json"])
         let real = try CSVReader.readTable(path: TestSupport.example("pbc.csv"))
         let synthetic = try CSVReader.readTable(path: result.dataPath)
         #expect(synthetic.columnNames == real.columnNames)

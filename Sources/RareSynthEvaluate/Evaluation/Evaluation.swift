@@ -71,8 +71,18 @@ public struct Evaluation: Sendable, Equatable, Codable {
             /// It did not run: switched off, or its inputs are missing or unusable.
             case skipped
         }
+        /// Why a family was skipped.
+        public enum Cause: String, Sendable, Codable {
+            /// The user switched it off.
+            case switchedOff
+            /// An option it needs was not given (no --target, no --holdout, …).
+            case notRequested
+            /// The data made it impossible (no rows, an unusable column, a single class, …).
+            case unusableInput
+        }
         public var family: Family
         public var state: State
+        public var cause: Cause?
         public var realRows: Int?
         public var syntheticRows: Int?
         public var holdoutRows: Int?
@@ -95,6 +105,13 @@ public struct Evaluation: Sendable, Equatable, Codable {
             self.columns = columns
             self.reason = reason
         }
+    }
+
+    /// Whether the inputs, rather than the options, kept a requested figure from being computed:
+    /// a family skipped for unusable input, or a column that could not be read on one side (an
+    /// empty column is reported but is not counted here: it has nothing to compute).
+    public var hasInputProblems: Bool {
+        families.contains { $0.cause == .unusableInput } || issues.contains { $0.family == nil && $0.metric == nil }
     }
 
     /// The status of one family.

@@ -44,12 +44,12 @@ struct EvaluationInputs {
             }
             let realMissing = rc.missingShare, syntheticMissing = sc.missingShare
             if real.rowCount > 0 && realMissing == 1 {
-                issues.append(.init(family: nil, metric: nil, columns: [column.name],
+                issues.append(.init(family: nil, metric: "no values", columns: [column.name],
                                     reason: "column '\(column.name)' left out of every metric: the real column has no values, so there is nothing to compare with"))
                 continue
             }
             if synthetic.rowCount > 0 && syntheticMissing == 1 {
-                issues.append(.init(family: nil, metric: nil, columns: [column.name],
+                issues.append(.init(family: nil, metric: "no values", columns: [column.name],
                                     reason: "the synthetic column '\(column.name)' has no values although \(Int(((1 - realMissing) * 100).rounded()))% of the real cells have one"))
             }
             r.append(rc)

@@ -28,7 +28,10 @@ public struct EvaluationOptions: Sendable, Equatable {
         public var event: String
         public var eventLabels: Set<String>
 
-        public init(time: String, event: String, eventLabels: Set<String> = ["1", "true"]) {
+        /// A numerical or 0/1 event column: 1 (or true) is the event.
+        public static let defaultEventLabels: Set<String> = ["1", "true"]
+
+        public init(time: String, event: String, eventLabels: Set<String> = defaultEventLabels) {
             self.time = time
             self.event = event
             self.eventLabels = eventLabels

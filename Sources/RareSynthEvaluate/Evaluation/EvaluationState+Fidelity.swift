@@ -13,7 +13,7 @@ extension EvaluationState {
         let seed = options.seed
         if let report = attempt(.fidelity, "column distances", {
             try FidelityReport.compute(real: real, synthetic: synthetic,
-                                       options: .init(mmd: .init(seed: seed), threads: threads))
+                                       options: .init(mmd: nil, threads: threads))
         }) {
             let kinds = Dictionary(uniqueKeysWithValues: real.map { ($0.name, $0.kind) })
             var byName: [String: ColumnFidelity] = [:]
@@ -24,13 +24,22 @@ extension EvaluationState {
             for d in report.categorical { byName[d.column] = ColumnFidelity(d, kind: kinds[d.column] ?? .categorical) }
             section.columns = real.compactMap { byName[$0.name] }
             section.correlations = [report.pearson, report.spearman, report.cramersV].map(CorrelationMatrices.init)
-            section.mmd = report.mmd.map(MMDScore.init)
-            if report.mmd == nil { issue(.fidelity, "MMD", [], "fewer than two rows on a side") }
+        }
+        // MMD², detection and pMSE one-hot the categories: rare labels share a feature.
+        let (modelReal, modelSynthetic) = MetricColumn.collapsingRareCategories(real: real, synthetic: synthetic)
+        if let mmd = attempt(.fidelity, "MMD", {
+            try MaximumMeanDiscrepancy.compute(real: modelReal, synthetic: modelSynthetic,
+                                               options: .init(seed: seed), threads: threads)
+        }) {
+            section.mmd = mmd.map(MMDScore.init)
+            if mmd == nil { issue(.fidelity, "MMD", [], "fewer than two rows on a side") }
         }
         section.detection = attempt(.fidelity, "detection") {
-            try DetectionScore.compute(real: real, synthetic: synthetic, seed: seed, threads: threads)
+            try DetectionScore.compute(real: modelReal, synthetic: modelSynthetic, seed: seed, threads: threads)
         }
-        section.propensity = attempt(.fidelity, "propensity pMSE") { try PropensityMSE.compute(real: real, synthetic: synthetic) }
+        section.propensity = attempt(.fidelity, "propensity pMSE") {
+            try PropensityMSE.compute(real: modelReal, synthetic: modelSynthetic)
+        }
         fidelity = section
         finish(.fidelity, issuesBefore: before)
     }

@@ -1,3 +1,5 @@
+import RareSynthNumerics
+
 extension EvaluationState {
     mutating func runPrivacy() {
         let before = issues.count
@@ -21,8 +23,18 @@ extension EvaluationState {
             if let o = attempt(.privacy, "DCROverfittingProtection", {
                 try DCROverfittingProtection(training: real, synthetic: synthetic, holdout: holdout, threads: threads)
             }) {
-                section.dcrOverfittingProtection = DCROverfittingScore(score: o.score, closerToTraining: o.closerToTraining,
-                                                                       closerToHoldout: o.closerToHoldout)
+                var score = DCROverfittingScore(score: o.score, closerToTraining: o.closerToTraining,
+                                                closerToHoldout: o.closerToHoldout)
+                let (n, m) = (real.first?.data.count ?? 0, holdout.first?.data.count ?? 0)
+                if m > 0 && Double(n) > 1.1 * Double(m) {
+                    let chosen = Self.sample(m, of: n, seed: seed)
+                    if let b = try? DCROverfittingProtection(training: real.map { $0.rows(chosen) }, synthetic: synthetic,
+                                                             holdout: holdout, threads: threads) {
+                        score.balancedScore = b.score
+                        score.balancedTrainingRows = m
+                    }
+                }
+                section.dcrOverfittingProtection = score
             }
             if let h = attempt(.privacy, "holdout DCR", { try DistanceToClosestRecord(dataset: holdout, reference: real, threads: threads) }) {
                 holdoutDCR = h.distances
@@ -74,6 +86,16 @@ extension EvaluationState {
         }
         privacy = section
         finish(.privacy, issuesBefore: before, holdoutRows: holdout.map { _ in inputs.holdoutRows ?? 0 })
+    }
+}
+
+extension EvaluationState {
+    /// `k` distinct indices of `0..<n`, a seeded partial Fisher–Yates shuffle, in increasing order.
+    static func sample(_ k: Int, of n: Int, seed: UInt64) -> [Int] {
+        var rng = SeededRandom(seed: seed)
+        var order = Array(0..<n)
+        for i in 0..<min(k, n) { order.swapAt(i, i + Int(rng.next() % UInt64(n - i))) }
+        return Array(order[0..<min(k, n)]).sorted()
     }
 }
 

@@ -1,15 +1,17 @@
 extension EvaluationState {
     mutating func runUtility() {
-        guard let target = options.target else { return skip(.utility, "needs --target: the column a model predicts") }
-        guard column(target, in: real) != nil else { return skip(.utility, "--target \(target) is not a scored column") }
+        guard let target = options.target else { return skip(.utility, .notRequested, "needs --target: the column a model predicts") }
+        guard column(target, in: real) != nil else { return skip(.utility, .unusableInput, "--target \(target) is not a scored column") }
         guard let holdout else {
-            return skip(.utility, "needs --holdout: models are tested on real rows the generator did not see")
+            return skip(.utility, .notRequested, "needs --holdout: models are tested on real rows the generator did not see")
         }
         let before = issues.count
         let sensitive = options.sensitive.filter { column($0, in: real) != nil && $0 != target }
         let tstrOptions = TrainSyntheticTestReal.Options(seed: options.seed, threads: options.threads, sensitive: sensitive)
         do {
-            let result = try TrainSyntheticTestReal.compute(real: real, synthetic: synthetic, test: holdout, target: target,
+            let (r, s) = MetricColumn.collapsingRareCategories(real: real, synthetic: synthetic)
+            let (_, h) = MetricColumn.collapsingRareCategories(real: real, synthetic: holdout)
+            let result = try TrainSyntheticTestReal.compute(real: r, synthetic: s, test: h, target: target,
                                                            options: tstrOptions)
             for s in result.scores where s.error != nil {
                 issue(.utility, s.model, [target], "trained on \(s.trainedOn): \(s.error!)")
@@ -17,13 +19,13 @@ extension EvaluationState {
             utility = result
             finish(.utility, issuesBefore: before, holdoutRows: inputs.holdoutRows)
         } catch {
-            skip(.utility, "\(error)")
+            skip(.utility, .unusableInput, "\(error)")
         }
     }
 
     mutating func runFairness() {
         let attributes = options.sensitive
-        guard !attributes.isEmpty else { return skip(.fairness, "needs --sensitive: the attributes whose groups are compared") }
+        guard !attributes.isEmpty else { return skip(.fairness, .notRequested, "needs --sensitive: the attributes whose groups are compared") }
         let before = issues.count
         var section = FairnessSection(attributes: [])
         for name in attributes {
@@ -117,10 +119,22 @@ extension EvaluationState {
     }
 
     mutating func runSurvival() {
-        guard let s = options.survival else { return skip(.survival, "needs --survival TIME,EVENT") }
+        guard let s = options.survival else { return skip(.survival, .notRequested, "needs --survival TIME,EVENT") }
+        // Numeric labels are held in one canonical spelling ("2" → "2.0"), so match both.
+        let labels = s.eventLabels.union(s.eventLabels.compactMap { Double($0).map { String($0) } })
+        // With the default event values, a categorical event column must hold 0/1 (or
+        // true/false): a "2" is more likely a coding (pbc: 2 = death) than a censoring.
+        if s.eventLabels == EvaluationOptions.SurvivalColumns.defaultEventLabels,
+           let event = column(s.event, in: real), case .categorical(let values) = event.data {
+            let allowed: Set<String> = ["0", "1", "0.0", "1.0", "true", "false"]
+            if let odd = values.first(where: { $0 != nil && !allowed.contains($0!) }) {
+                return skip(.survival, .unusableInput, "the event column '\(s.event)' holds '\(odd!)'; events must be 0/1 "
+                            + "(or name the event values: --survival \(s.time),\(s.event)=VALUE)")
+            }
+        }
         do {
             survival = try SurvivalComparison.compute(real: real, synthetic: synthetic, time: s.time, event: s.event,
-                                                      eventLabels: s.eventLabels, group: options.group)
+                                                      eventLabels: labels, group: options.group)
             let before = issues.count
             for o in survival!.omissions {
                 issue(.survival, "Kaplan–Meier", [options.group].compactMap { $0 },
@@ -128,7 +142,7 @@ extension EvaluationState {
             }
             finish(.survival, issuesBefore: before)
         } catch {
-            skip(.survival, "\(error)")
+            skip(.survival, .unusableInput, "\(error)")
         }
     }
 }

@@ -64,8 +64,8 @@ struct EvaluationState {
         issues.append(.init(family: family, metric: metric, columns: columns, reason: reason))
     }
 
-    mutating func skip(_ family: Evaluation.Family, _ reason: String) {
-        families.append(.init(family: family, state: .skipped, reason: reason))
+    mutating func skip(_ family: Evaluation.Family, _ cause: Evaluation.FamilyStatus.Cause, _ reason: String) {
+        families.append(.init(family: family, state: .skipped, cause: cause, reason: reason))
     }
 
     /// Marks `family` complete, or partial when it added issues since `issueCount`.

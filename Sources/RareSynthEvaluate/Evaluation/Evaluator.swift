@@ -39,11 +39,11 @@ public struct Evaluator: Sendable {
         state.checkSettings()
         for family in Evaluation.Family.allCases {
             guard options.families.contains(family) else {
-                state.skip(family, "switched off")
+                state.skip(family, .switchedOff, "switched off")
                 continue
             }
             if let reason = state.emptyInputReason {
-                state.skip(family, reason)
+                state.skip(family, .unusableInput, reason)
                 continue
             }
             progress(family)

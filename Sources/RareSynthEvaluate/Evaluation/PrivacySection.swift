@@ -55,9 +55,16 @@ public struct DCRBaselineScore: Sendable, Equatable, Codable {
 }
 
 public struct DCROverfittingScore: Sendable, Equatable, Codable {
+    /// SDMetrics' score on all rows: min(1, 2 × share of synthetic rows closer to the holdout).
     public var score: Double
     public var closerToTraining: Double
     public var closerToHoldout: Double
+    /// The same score with the training rows cut to the holdout's size by a seeded random choice.
+    /// SDMetrics' formula expects equal sizes: with 4 training rows per holdout row, a generator
+    /// that copies nothing already lands ~80% of its rows closer to training (score ~0.4).
+    /// `nil` when the two sizes are already within 10%.
+    public var balancedScore: Double?
+    public var balancedTrainingRows: Int?
 }
 
 public struct NewRowScore: Sendable, Equatable, Codable {

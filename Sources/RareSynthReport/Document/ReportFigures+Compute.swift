@@ -42,6 +42,7 @@ extension ReportFigures {
                 }
             }
         }
+        let (real, synthetic) = MetricColumn.collapsingRareCategories(real: real, synthetic: synthetic)
         let encoder = try FeatureEncoder(fitting: features(real))
         let x = try encoder.transform(features(real)), y = try encoder.transform(features(synthetic))
         let pca = try PrincipalComponents(fitting: x, componentCount: 2, standardizes: true)
