@@ -131,8 +131,16 @@ enum HeadlineCards {
             card.thresholds.append(Threshold.exactCopies.markup)
         }
         if let o = pr.dcrOverfittingProtection {
-            card.keys.append(Key(label: "Overfitting protection (DCR)", value: .number(o.score, at: p["dcrOverfittingProtection"]["score"], .score),
-                                 verdict: Threshold.dcrOverfitting.verdict(o.score)))
+            // SDMetrics' formula assumes a holdout as large as the training rows; when it is not,
+            // the balanced score (training cut to the holdout's size) is the one to read.
+            if let balanced = o.balancedScore {
+                card.keys.append(Key(label: "Overfitting protection (DCR, training cut to holdout size)",
+                                     value: .number(balanced, at: p["dcrOverfittingProtection"]["balancedScore"], .score),
+                                     verdict: Threshold.dcrOverfitting.verdict(balanced)))
+            } else {
+                card.keys.append(Key(label: "Overfitting protection (DCR)", value: .number(o.score, at: p["dcrOverfittingProtection"]["score"], .score),
+                                     verdict: Threshold.dcrOverfitting.verdict(o.score)))
+            }
             card.thresholds.append(Threshold.dcrOverfitting.markup)
         }
         if let n = pr.newRowSynthesis {
