@@ -28,3 +28,21 @@ enum ProvenanceRecord {
         return try? JSONDecoder().decode(Provenance.self, from: data)
     }
 }
+
+/// The record `raresynth sample` writes beside its output: the model file (by SHA-256) stands in
+/// for the data it was fitted on, whose own record is the one `synthesize`/`fit` wrote.
+public enum SampleProvenance {
+    public static func write(model: String, real: String?, conditions: String?, output: String, rows: Int,
+                             columns: Int, schema: Schema, seed: UInt64) throws {
+        var inputs = [try Provenance.FileRecord.file(role: "model", path: model)]
+        if let real { inputs.append(try .file(role: "real", path: real)) }
+        if let conditions { inputs.append(try .file(role: "conditions", path: conditions)) }
+        let record = Provenance(
+            job: "sample", inputs: inputs,
+            outputs: [try .file(role: "synthetic", path: output, rows: rows, columns: columns)],
+            schema: ProvenanceRecord.schemaValue(schema),
+            synthesizer: Provenance.Synthesizer(name: "GaussianCopula", parameters: .object(["fittedModel": .string(model)])),
+            seed: seed, privacyBudget: .notDifferentiallyPrivate)
+        try ProvenanceRecord.write(record, beside: output)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import RareSynth
 import Testing
 
 /// The `raresynth` executable as a user runs it: exit status, messages, files.
@@ -41,6 +42,10 @@ import Testing
         let s = try run(["sample", "\(dir)/model.json", "--rows", "7", "--out", "\(dir)/s.jsonl", "--condition", "celltype=large", "--quiet"])
         #expect(s.status == 0, "\(s.stderr)")
         let lines = String(decoding: try #require(TestSupport.bytes("\(dir)/s.jsonl")), as: UTF8.self).split(separator: "\n")
+        let record = try JSONDecoder().decode(Provenance.self, from: try #require(TestSupport.bytes("\(dir)/s.jsonl.provenance.json")))
+        #expect(record.job == "sample" && record.seed == 0 && record.inputs.map(\.role) == ["model"])
+        #expect(record.outputs.first?.sha256 == (try FileDigest.sha256(path: "\(dir)/s.jsonl")).hex)
+        #expect(record.outputs.first?.rows == 7)
         #expect(lines.count == 7 && lines.allSatisfy { $0.contains("\"celltype\":\"large\"") })
     }
 
