@@ -5,22 +5,9 @@ import RareSynthTable
 
 /// The fidelity score of a synthetic table, in the form the CLI prints and writes.
 public struct QualitySummary: Sendable, Codable, Equatable {
-    public struct Column: Sendable, Codable, Equatable {
-        public var column: String
-        public var metric: String
-        public var score: Double?
-    }
-
-    public struct Pair: Sendable, Codable, Equatable {
-        public var columns: [String]
-        public var metric: String
-        public var score: Double?
-        public var realCorrelation: Double?
-        public var syntheticCorrelation: Double?
-        public var realAssociation: Double?
-        /// Whether the pair counts towards Column Pair Trends (SDMetrics 0.32's thresholds).
-        public var counted: Bool
-    }
+    /// One row per scored column, and per pair: the evaluation's mapping of the QualityReport.
+    public typealias Column = QualityScores.Column
+    public typealias Pair = QualityScores.Pair
 
     /// Names the metric specification, so figures are compared only with like figures.
     public var specification = "SDMetrics 0.32 QualityReport (KSComplement, TVComplement, CorrelationSimilarity, ContingencySimilarity)"
@@ -39,14 +26,16 @@ public struct QualitySummary: Sendable, Codable, Equatable {
         do { report = try QualityReport.compute(real: r, synthetic: s) } catch {
             throw DataError(file: syntheticFile, "cannot score: \(error)")
         }
-        return QualitySummary(
-            overall: report.overall, columnShapes: report.columnShapes, columnPairTrends: report.columnPairTrends,
-            columns: report.columnShapeDetails.map { Column(column: $0.column, metric: $0.metric.rawValue, score: $0.score) },
-            pairs: report.columnPairDetails.map {
-                Pair(columns: [$0.column1, $0.column2], metric: $0.metric.rawValue, score: $0.score,
-                     realCorrelation: $0.realCorrelation, syntheticCorrelation: $0.syntheticCorrelation,
-                     realAssociation: $0.realAssociation, counted: $0.meetsThreshold)
-            })
+        return QualitySummary(QualityScores(report))
+    }
+
+    /// The summary of scores an evaluation already computed.
+    public init(_ scores: QualityScores) {
+        overall = scores.overall
+        columnShapes = scores.columnShapes
+        columnPairTrends = scores.columnPairTrends
+        columns = scores.columns
+        pairs = scores.pairs
     }
 
     /// Pretty JSON with sorted keys.

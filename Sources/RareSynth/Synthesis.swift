@@ -95,13 +95,18 @@ public struct Synthesis: Sendable {
         var quality: QualitySummary?
         var evaluationRun: Evaluator.Run?
         if score {
-            progress.stage("scoring")
-            quality = try QualitySummary.compute(real: table, synthetic: synthetic, schema: schema, realFile: input)
-            progress.done(nil)
             let holdout = try holdoutPath.map { try CSVReader.readTable(path: $0, options: csv) }
             evaluationRun = Evaluator(schema: schema, options: evaluation).run(
                 real: table, synthetic: synthetic, holdout: holdout, realFile: input, syntheticFile: "synthetic data",
                 holdoutFile: holdoutPath, progress: { progress.stage("evaluating \($0.rawValue)") })
+            // The evaluation's QualityReport is the summary's, unless fidelity was switched off or failed.
+            if let scores = evaluationRun?.evaluation.fidelity?.quality {
+                quality = QualitySummary(scores)
+            } else {
+                progress.stage("scoring")
+                quality = try QualitySummary.compute(real: table, synthetic: synthetic, schema: schema, realFile: input)
+                progress.done(nil)
+            }
         }
         try FileSystem.createDirectory(outputDirectory)
         let dir = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
