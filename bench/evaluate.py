@@ -11,7 +11,7 @@ For each dataset: ../shared/peers/split.py makes the 80/20 split (seed 0); `rare
 --seed 0 --no-score --quiet` makes the synthetic table once; then the same three files are evaluated by
 
   SDMetrics  ../shared/peers/score.py as is, with --skip tstr and --privacy-rows 100000000 (DCR on every
-             row, except DCROverfittingProtection, which score.py cuts to the holdout's size). Its time is the sum of score.py's own timing_s entries (quality,
+             row, except DCROverfittingProtection, which score.py and RareSynth's balancedScore cut to the holdout's size, 3 draws). Its time is the sum of score.py's own timing_s entries (quality,
              diagnostic, dcr_baseline, dcr_overfitting, new_row_synthesis); the whole process's wall time
              (interpreter start, imports, reading) and peak RSS are recorded beside it.
   RareSynth  `raresynth evaluate TRAIN SYNTH --holdout HOLDOUT --schema DIR/schema.json --json --report`
@@ -278,9 +278,10 @@ def table(results):
                    f'{ratio} | ' + ' | '.join(cells) + ' |')
     out.append('')
     out.append('SDMetrics s: the sum of score.py\'s metric timings (QualityReport, DiagnosticReport, '
-               'DCRBaselineProtection, DCROverfittingProtection, NewRowSynthesis; all rows, except that score.py cuts '
-               'DCROverfittingProtection\'s training and synthetic rows to the holdout\'s size, 3 draws; RareSynth\'s '
-               'figure there is its balanced score: training rows cut to the holdout\'s size, 1 draw); '
+               'DCRBaselineProtection, DCROverfittingProtection, NewRowSynthesis; all rows, except DCROverfittingProtection, '
+               'which both tools compute as SDMetrics\' num_rows_subsample mode: training, synthetic and holdout each cut '
+               'to the holdout\'s size, 3 draws averaged (RareSynth\'s balancedScore; the draws come from different '
+               'generators, so the two differ by sampling error); '
                'SDMetrics wall s adds interpreter start, imports and reading. RareSynth s: whole-process wall time '
                'of `raresynth evaluate` (median of repeated runs; it also computes what SDMetrics does not: '
                'utility, survival, the HTML report). ratio = SDMetrics s / RareSynth s. MB: peak RSS.')

@@ -25,7 +25,7 @@ public enum EvaluationSummary {
                 let p = e.privacy
                 figures = "exact copies \(p?.dcr?.zero.description ?? "n/a"), NewRowSynthesis \(f(p?.newRowSynthesis?.score)), "
                     + "DCROverfittingProtection \(f(p?.dcrOverfittingProtection?.score))"
-                    + (p?.dcrOverfittingProtection?.balancedScore.map { " (\(f($0)) with training cut to the holdout's size)" } ?? "")
+                    + (p?.dcrOverfittingProtection?.balancedScore.map { " (\(f($0)) with every table cut to the holdout's size)" } ?? "")
                     + ", membership AUC \(f(p?.membershipInference?.auc))"
             case (.fairness, _):
                 figures = (e.fairness?.attributes ?? []).map { a in

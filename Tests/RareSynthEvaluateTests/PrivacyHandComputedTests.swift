@@ -1,5 +1,6 @@
 import Foundation
 @testable import RareSynthEvaluate
+import RareSynthNumerics
 import Testing
 
 /// Small tables whose results can be worked out by hand, for the rules no fixture isolates.
@@ -121,6 +122,43 @@ import Testing
         let r = try DCROverfittingProtection(training: training, synthetic: synthetic, holdout: holdout)
         #expect(r.closerToTraining == 0)
         #expect(r.score == 1)
+    }
+
+    @Test func subsampledOverfittingOnEqualTablesIsTheFullScore() throws {
+        // Each draw of all rows is a permutation: the DCRs, ranges and comparisons are unchanged.
+        var random = SeededRandom(seed: 11)
+        func table(_ n: Int) -> [MetricColumn] {
+            [.numerical("x", (0..<n).map { _ in random.nextStandardNormal() }),
+             .categorical("c", (0..<n).map { _ in ["a", "b", "c"][random.nextInt(below: 3)] })]
+        }
+        let (training, synthetic, holdout) = (table(60), table(60), table(60))
+        let full = try DCROverfittingProtection(training: training, synthetic: synthetic, holdout: holdout)
+        let draws = try DCROverfittingProtection.subsampled(training: training, synthetic: synthetic, holdout: holdout,
+                                                            rows: 60, iterations: 3, seed: 5)
+        #expect(draws.rows == 60 && draws.iterations == 3)
+        #expect(abs(draws.score - full.score) < 1e-12)
+        #expect(abs(draws.closerToTraining - full.closerToTraining) < 1e-12)
+    }
+
+    @Test func subsampledOverfittingCorrectsUnequalSizes() throws {
+        // An honest generator (synthetic rows drawn like the real ones) with 4 training rows per
+        // holdout row: on all rows ~80% sit closer to training (score ≈ 0.4); with every table cut
+        // to the holdout's size ~50% do (score ≈ 1), as SDMetrics' subsampling mode expects.
+        var random = SeededRandom(seed: 12)
+        func table(_ n: Int) -> [MetricColumn] {
+            [.numerical("x", (0..<n).map { _ in random.nextStandardNormal() }),
+             .numerical("y", (0..<n).map { _ in random.nextStandardNormal() })]
+        }
+        let (training, synthetic, holdout) = (table(800), table(800), table(200))
+        let full = try DCROverfittingProtection(training: training, synthetic: synthetic, holdout: holdout)
+        #expect(full.closerToTraining > 0.7 && full.score < 0.6)
+        let draws = try DCROverfittingProtection.subsampled(training: training, synthetic: synthetic, holdout: holdout,
+                                                            rows: 200, iterations: 3, seed: 5)
+        #expect(draws.rows == 200)
+        #expect(abs(draws.closerToTraining - 0.5) < 0.1 && draws.score > 0.8, "\(draws)")
+        let again = try DCROverfittingProtection.subsampled(training: training, synthetic: synthetic, holdout: holdout,
+                                                            rows: 200, iterations: 3, seed: 5, threads: 1)
+        #expect(again == draws)
     }
 
     @Test func randomBaselineFollowsColumnTypes() {

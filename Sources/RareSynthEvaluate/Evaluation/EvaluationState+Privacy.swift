@@ -5,7 +5,8 @@ extension EvaluationState {
         let before = issues.count
         let (real, synthetic, threads, seed) = (self.real, self.synthetic, options.threads, options.seed)
         var section = PrivacySection()
-        if let dcr = attempt(.privacy, "DCR", { try DistanceToClosestRecord(dataset: synthetic, reference: real, threads: threads) }) {
+        let dcr = attempt(.privacy, "DCR") { try DistanceToClosestRecord(dataset: synthetic, reference: real, threads: threads) }
+        if let dcr {
             syntheticDCR = dcr.distances
             section.dcr = DistanceSummary(dcr.distances)
             section.nndr = DistanceSummary(dcr.distanceRatios.filter { !$0.isNaN })
@@ -20,21 +21,21 @@ extension EvaluationState {
             return NewRowScore(score: n.score, newRows: n.newRows, matchedRows: n.matchedRows)
         }
         if let holdout {
-            if let o = attempt(.privacy, "DCROverfittingProtection", {
-                try DCROverfittingProtection(training: real, synthetic: synthetic, holdout: holdout, threads: threads)
-            }) {
+            section.dcrOverfittingProtection = attempt(.privacy, "DCROverfittingProtection") {
+                let o = try dcr.map { try DCROverfittingProtection(trainingDistances: $0, synthetic: synthetic, holdout: holdout, threads: threads) }
+                    ?? DCROverfittingProtection(training: real, synthetic: synthetic, holdout: holdout, threads: threads)
                 var score = DCROverfittingScore(score: o.score, closerToTraining: o.closerToTraining,
                                                 closerToHoldout: o.closerToHoldout)
-                let (n, m) = (real.first?.data.count ?? 0, holdout.first?.data.count ?? 0)
-                if m > 0 && Double(n) > 1.1 * Double(m) {
-                    let chosen = Self.sample(m, of: n, seed: seed)
-                    if let b = try? DCROverfittingProtection(training: real.map { $0.rows(chosen) }, synthetic: synthetic,
-                                                             holdout: holdout, threads: threads) {
-                        score.balancedScore = b.score
-                        score.balancedTrainingRows = m
-                    }
+                let counts = [real, synthetic, holdout].map { $0.first?.data.count ?? 0 }
+                if counts[2] > 0 && counts.max()! > counts[2] {
+                    let b = try DCROverfittingProtection.subsampled(training: real, synthetic: synthetic, holdout: holdout,
+                                                                    rows: counts[2], iterations: DCROverfittingScore.balancedIterations,
+                                                                    seed: seed, threads: threads)
+                    score.balancedScore = b.score
+                    score.balancedRows = b.rows
+                    score.balancedIterations = b.iterations
                 }
-                section.dcrOverfittingProtection = score
+                return score
             }
             if let h = attempt(.privacy, "holdout DCR", { try DistanceToClosestRecord(dataset: holdout, reference: real, threads: threads) }) {
                 holdoutDCR = h.distances
@@ -86,16 +87,6 @@ extension EvaluationState {
         }
         privacy = section
         finish(.privacy, issuesBefore: before, holdoutRows: holdout.map { _ in inputs.holdoutRows ?? 0 })
-    }
-}
-
-extension EvaluationState {
-    /// `k` distinct indices of `0..<n`, a seeded partial Fisher–Yates shuffle, in increasing order.
-    static func sample(_ k: Int, of n: Int, seed: UInt64) -> [Int] {
-        var rng = SeededRandom(seed: seed)
-        var order = Array(0..<n)
-        for i in 0..<min(k, n) { order.swapAt(i, i + Int(rng.next() % UInt64(n - i))) }
-        return Array(order[0..<min(k, n)]).sorted()
     }
 }
 

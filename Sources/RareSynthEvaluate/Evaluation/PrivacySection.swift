@@ -59,12 +59,19 @@ public struct DCROverfittingScore: Sendable, Equatable, Codable {
     public var score: Double
     public var closerToTraining: Double
     public var closerToHoldout: Double
-    /// The same score with the training rows cut to the holdout's size by a seeded random choice.
-    /// SDMetrics' formula expects equal sizes: with 4 training rows per holdout row, a generator
-    /// that copies nothing already lands ~80% of its rows closer to training (score ~0.4).
-    /// `nil` when the two sizes are already within 10%.
+    /// The same score with all three tables (training, synthetic, holdout) cut to the holdout's
+    /// size by seeded draws, averaged over ``balancedIterations`` draws: SDMetrics'
+    /// `num_rows_subsample` mode as the peers' protocol (`score.py`) runs it. SDMetrics' formula
+    /// expects equal reference sizes: with 4 training rows per holdout row, a generator that
+    /// copies nothing already lands ~80% of its rows closer to training (score ~0.4).
+    /// `nil` when no table is larger than the holdout.
     public var balancedScore: Double?
-    public var balancedTrainingRows: Int?
+    /// Rows per table in each draw.
+    public var balancedRows: Int?
+    public var balancedIterations: Int?
+
+    /// Draws averaged for ``balancedScore``, as in the peers' protocol.
+    public static let balancedIterations = 3
 }
 
 public struct NewRowScore: Sendable, Equatable, Codable {

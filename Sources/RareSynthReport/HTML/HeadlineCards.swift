@@ -132,9 +132,9 @@ enum HeadlineCards {
         }
         if let o = pr.dcrOverfittingProtection {
             // SDMetrics' formula assumes a holdout as large as the training rows; when it is not,
-            // the balanced score (training cut to the holdout's size) is the one to read.
+            // the balanced score (every table cut to the holdout's size) is the one to read.
             if let balanced = o.balancedScore {
-                card.keys.append(Key(label: "Overfitting protection (DCR, training cut to holdout size)",
+                card.keys.append(Key(label: "Overfitting protection (DCR, tables cut to holdout size)",
                                      value: .number(balanced, at: p["dcrOverfittingProtection"]["balancedScore"], .score),
                                      verdict: Threshold.dcrOverfitting.verdict(balanced)))
             } else {

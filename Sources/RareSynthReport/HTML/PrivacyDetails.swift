@@ -29,9 +29,9 @@ enum PrivacyDetails {
             let op = p["dcrOverfittingProtection"]
             t.row(["DCROverfittingProtection", .number(o.score, at: op["score"], .score),
                    "\(Markup.number(o.closerToTraining, at: op["closerToTraining"], .percent)) of synthetic rows are closer to a training row than to any holdout row (\(Markup.number(o.closerToHoldout, at: op["closerToHoldout"], .percent)) closer to the holdout); 1 = no more than chance, i.e. no sign of memorised rows."])
-            if let balanced = o.balancedScore, let rows = o.balancedTrainingRows {
+            if let balanced = o.balancedScore, let rows = o.balancedRows, let draws = o.balancedIterations {
                 t.row(["DCROverfittingProtection, balanced", .number(balanced, at: op["balancedScore"], .score),
-                       "The same with the training rows cut to the holdout's size (\(Markup.number(rows, at: op["balancedTrainingRows"])) rows, seeded). SDMetrics' formula expects equal sizes: with more training than holdout rows, even a generator that copies nothing lands most rows closer to training, so read this one."])
+                       "The same with training, synthetic and holdout rows each cut to the holdout's size (\(Markup.number(rows, at: op["balancedRows"])) rows), averaged over \(Markup.number(draws, at: op["balancedIterations"])) seeded draws, as SDMetrics' subsampling mode does. Its formula expects equal sizes: with more training than holdout rows, even a generator that copies nothing lands most rows closer to training, so read this one."])
             }
         }
         if let n = pr.newRowSynthesis {
