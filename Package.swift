@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "RareSynthTransform",
                 dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthNumerics"],
                 exclude: ["README.md"], swiftSettings: simdFlags),
+        // neural: tensors, kernels, a tape-based autodiff, layers and optimisers (knows nothing of tables)
+        .target(name: "RareSynthNeural", dependencies: ["RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
         // model: synthesizers that turn encoded columns into parameters and parameters into rows
         .target(name: "RareSynthModels",
                 dependencies: ["RareSynthTransform", "RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
@@ -78,6 +80,8 @@ let package = Package(
         .testTarget(name: "RareSynthNumericsTests", dependencies: ["RareSynthNumerics"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthTransformTests", dependencies: ["RareSynthTransform"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthNeuralTests", dependencies: ["RareSynthNeural", "RareSynthNumerics"],
+                    resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthModelsTests", dependencies: ["RareSynthModels"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthSampleTests", dependencies: ["RareSynthSample"], swiftSettings: simdFlags),
         // test-only: a CSV reader for reference fixtures, independent of the library's reader
