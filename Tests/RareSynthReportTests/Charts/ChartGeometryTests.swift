@@ -84,6 +84,28 @@ struct ChartGeometryTests {
         #expect(SurvivalCurveChart.step([1, 2, 4], [0.9, 0.6, 0.3], at: 4) == 0.3)
     }
 
+    @Test("Survival: steps within half a pixel are drawn as one, the band never narrows")
+    func survivalThinning() throws {
+        // 50,000 steps over t ∈ (0, 1000]: the page must not carry one segment per step.
+        let n = 50_000
+        let times = (1...n).map { Double($0) / 50 }
+        let survival = times.map { exp(-$0 / 400) }
+        let chart = SurvivalCurveChart(title: "t", series: [
+            .init(name: "a", times: times, survival: survival, lower: survival.map { $0 * 0.9 }, upper: survival.map { Swift.min(1, $0 * 1.1) },
+                  censorTimes: times.enumerated().filter { $0.offset % 3 == 0 }.map(\.element), color: ChartPalette.real),
+        ])
+        let svg = chart.svg()
+        #expect(svg.utf8.count < 200_000)
+        #expect(svg.contains("50000 steps"))
+        let curve = try #require(SVGInspector.inspect(svg).marks("path").first { $0.title == "a" }?.element.attributes["d"])
+        #expect(curve.filter { $0 == "L" }.count < 2_400)
+        // The merged run keeps its last survival and the widest limits.
+        let merged = SurvivalCurveChart.thinned(([1, 1.1, 1.2, 5], [0.9, 0.8, 0.7, 0.5], [0.85, 0.7, 0.65, 0.4], [0.95, 0.9, 0.8, 0.6]),
+                                                quantum: 0.5)
+        #expect(merged.times == [1, 5] && merged.survival == [0.7, 0.5])
+        #expect(merged.lower == [0.65, 0.4] && merged.upper == [0.95, 0.6])
+    }
+
     @Test("Marked histogram: the marker line sits at its value")
     func marker() throws {
         let chart = MarkedHistogram(title: "t", variable: "v", binEdges: [0, 1, 2], heights: [1, 2], markers: [.init(value: 0.5, label: "m")])

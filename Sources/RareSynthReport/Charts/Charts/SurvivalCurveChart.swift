@@ -76,16 +76,16 @@ public struct SurvivalCurveChart: SVGChart {
 
     public func svg() -> String {
         let cleaned = series.map { $0.cleaned() }
-        let drawable = zip(series, cleaned).filter { !$0.1.times.isEmpty }
-        guard !drawable.isEmpty else {
+        let nonEmpty = zip(series, cleaned).filter { !$0.1.times.isEmpty }
+        guard !nonEmpty.isEmpty else {
             return NoDataChart(title: title, reason: "no curve has a finite time and survival", width: width).svg()
         }
-        let allTimes = drawable.flatMap { $0.1.times }
+        let allTimes = nonEmpty.flatMap { $0.1.times }
         let start = Swift.min(0, allTimes.min() ?? 0)
         let end = allTimes.max() ?? 1
         var w = SVGWriter()
-        let hasBands = drawable.contains { $0.1.lower.contains { $0 != nil } }
-        let legend = drawable.map { s, c in
+        let hasBands = nonEmpty.contains { $0.1.lower.contains { $0 != nil } }
+        let legend = nonEmpty.map { s, c in
             ChartHeader.LegendEntry(label: s.name + (hasBands && c.lower.contains { $0 != nil } && !bandLabel.isEmpty ? " (" + bandLabel + ")" : ""),
                                     swatch: c.lower.contains { $0 != nil } ? .band(color: s.color, dashed: s.dashed) : .line(color: s.color, dashed: s.dashed))
         }
@@ -97,6 +97,11 @@ public struct SurvivalCurveChart: SVGChart {
                             height: height - top - 6 - AxisRenderer.bottomMargin(title: xTitle),
                             xDomain: (xTicks.lower, xTicks.upper), yDomain: (0, 1))
         AxisRenderer.drawGrid(x: xTicks, y: yTicks, plot: plot, into: &w)
+        // Steps closer than half a pixel are drawn as one: a 100,000-patient curve has tens of
+        // thousands of steps, which would make the page megabytes long and look the same.
+        let quantum = (xTicks.upper - xTicks.lower) / Swift.max(1, plot.width) / 2
+        let steps = nonEmpty.map { $0.1.times.count }
+        let drawable: [(Series, Points)] = nonEmpty.map { ($0.0, Self.thinned($0.1, quantum: quantum)) }
         // Bands first, under every curve.
         for (s, c) in drawable {
             let band = Self.bandPath(c, plot: plot)
@@ -117,8 +122,11 @@ public struct SurvivalCurveChart: SVGChart {
                              "stroke-dasharray": .text(s.dashed ? "6 3" : "none"), "stroke-linejoin": "miter"]) { $0.title(s.name) }
             if showsCensorMarks {
                 var marks = SVGPath()
+                var drawn = Set<SIMD2<Int>>()
                 for t in s.censorTimes where t.isFinite && t >= start && t <= end {
                     let v = Self.step(c.times, c.survival, at: t)
+                    // One tick per half pixel: more would overdraw the same spot.
+                    guard drawn.insert(SIMD2(Int((plot.x(t) * 2).rounded()), Int((plot.y(v) * 2).rounded()))).inserted else { continue }
                     marks.move(plot.x(t), plot.y(v) - 4)
                     marks.line(plot.x(t), plot.y(v) + 4)
                 }
@@ -130,9 +138,40 @@ public struct SurvivalCurveChart: SVGChart {
         AxisRenderer.drawXAxis(xTicks, title: xTitle, plot: plot, into: &w)
         AxisRenderer.drawYAxis(yTicks, title: yTitle, plot: plot, into: &w)
         let summary = description ?? "Step curves of \(yTitle.lowercased()) against \(xTitle.lowercased()): "
-            + drawable.map { s, c in "\(s.name) (\(c.times.count) steps, ends at " + FixedDecimal.format(c.survival.last ?? 1, fractionDigits: 3) + ")" }
+            + zip(drawable, steps).map { (d: (Series, Points), n: Int) -> String in
+                "\(d.0.name) (\(n) steps, ends at " + FixedDecimal.format(d.1.survival.last ?? 1, fractionDigits: 3) + ")"
+            }
                 .joined(separator: "; ") + "."
         return SVGDocument(width: width, height: height, title: title, description: summary).render(w)
+    }
+
+    typealias Points = (times: [Double], survival: [Double], lower: [Double?], upper: [Double?])
+
+    /// Merges each run of consecutive times within `quantum` of the run's first time into one
+    /// step: at the first time, to the run's last survival (the curve only falls, so the merged
+    /// vertical covers every step in between), with the widest band of the run (lowest lower,
+    /// highest upper limit), so thinning never narrows a band. Runs do not mix rows with and
+    /// without a band.
+    static func thinned(_ c: Points, quantum: Double) -> Points {
+        let n = c.times.count
+        guard quantum > 0, n > 1 else { return c }
+        var out: Points = ([], [], [], [])
+        var i = 0
+        while i < n {
+            var j = i
+            while j + 1 < n && c.times[j + 1] - c.times[i] < quantum && (c.lower[j + 1] == nil) == (c.lower[i] == nil) { j += 1 }
+            out.times.append(c.times[i])
+            out.survival.append(c.survival[j])
+            if c.lower[i] != nil {
+                out.lower.append(c.lower[i...j].compactMap { $0 }.min())
+                out.upper.append(c.upper[i...j].compactMap { $0 }.max())
+            } else {
+                out.lower.append(nil)
+                out.upper.append(nil)
+            }
+            i = j + 1
+        }
+        return out
     }
 
     /// S(t): the survival after the last time ≤ t, 1 before the first.
