@@ -1,0 +1,38 @@
+import Foundation
+
+/// Row-wise softmax kernels, shifted by each row's maximum so large logits do not overflow.
+enum Softmax {
+    static func logSoftmax(_ a: Tensor) -> Tensor {
+        let (m, n) = (a.rows, a.columns)
+        var out = a.scalars
+        for r in 0..<m {
+            let base = r * n
+            var top = -Float.infinity
+            for c in 0..<n { top = Swift.max(top, out[base + c]) }
+            var s: Float = 0
+            for c in 0..<n { s += Foundation.exp(out[base + c] - top) }
+            let shift = top + Foundation.log(s)
+            for c in 0..<n { out[base + c] -= shift }
+        }
+        return Tensor(shape: a.shape, scalars: out)
+    }
+
+    static func softmax(_ a: Tensor) -> Tensor {
+        let (m, n) = (a.rows, a.columns)
+        var out = a.scalars
+        for r in 0..<m {
+            let base = r * n
+            var top = -Float.infinity
+            for c in 0..<n { top = Swift.max(top, out[base + c]) }
+            var s: Float = 0
+            for c in 0..<n {
+                let e = Foundation.exp(out[base + c] - top)
+                out[base + c] = e
+                s += e
+            }
+            let inv = 1 / s
+            for c in 0..<n { out[base + c] *= inv }
+        }
+        return Tensor(shape: a.shape, scalars: out)
+    }
+}
