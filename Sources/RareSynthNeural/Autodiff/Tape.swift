@@ -25,6 +25,8 @@ public final class Tape {
     }
 
     var nodes: [Node] = []
+    /// Where each parameter used on this tape sits (see `use(_:)`).
+    var parameterIndex: [ObjectIdentifier: Int] = [:]
     /// Whether new nodes may require gradients; off while a backward pass runs without
     /// `createGraph`, and inside ``withoutRecording(_:)``.
     public internal(set) var isRecording = true

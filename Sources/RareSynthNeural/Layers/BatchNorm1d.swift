@@ -1,0 +1,45 @@
+/// Batch normalisation over the rows of a [batch, features] matrix, as `torch.nn.BatchNorm1d`.
+///
+/// Training: normalise by the batch mean and biased variance, and move the running estimates
+/// by `momentum` (the running variance takes the unbiased batch variance, as PyTorch does).
+/// Evaluation: normalise by the running estimates. γ starts at 1, β at 0.
+public final class BatchNorm1d: ParameterContainer {
+    public let scale: Parameter
+    public let shift: Parameter
+    public var runningMean: Tensor
+    public var runningVariance: Tensor
+    public let epsilon: Float
+    public let momentum: Float
+
+    public init(_ features: Int, name: String = "bn", epsilon: Float = 1e-5, momentum: Float = 0.1) {
+        scale = Parameter("\(name).weight", Tensor(shape: [features], repeating: 1))
+        shift = Parameter("\(name).bias", Tensor(shape: [features], repeating: 0))
+        runningMean = Tensor(shape: [features], repeating: 0)
+        runningVariance = Tensor(shape: [features], repeating: 1)
+        self.epsilon = epsilon
+        self.momentum = momentum
+    }
+
+    public var parameters: [Parameter] { [scale, shift] }
+
+    public func callAsFunction(_ x: Variable, training: Bool) -> Variable {
+        let tape = x.tape
+        guard training else {
+            let std = runningVariance.scalars.map { ($0 + epsilon).squareRoot() }
+            let normalised = (x - tape.constant(runningMean)) / tape.constant(Tensor(shape: [std.count], scalars: std))
+            return normalised * tape.use(scale) + tape.use(shift)
+        }
+        let m = x.rows
+        precondition(m > 1, "BatchNorm1d in training needs more than one row (got \(m))")
+        let mean = x.meanRows()
+        let centered = x - mean
+        let variance = centered.square().meanRows()
+        let normalised = centered / (variance + epsilon).sqrt()
+        let unbiased = Float(m) / Float(m - 1)
+        for j in 0..<runningMean.count {
+            runningMean.scalars[j] = (1 - momentum) * runningMean.scalars[j] + momentum * mean.value.scalars[j]
+            runningVariance.scalars[j] = (1 - momentum) * runningVariance.scalars[j] + momentum * variance.value.scalars[j] * unbiased
+        }
+        return normalised * tape.use(scale) + tape.use(shift)
+    }
+}

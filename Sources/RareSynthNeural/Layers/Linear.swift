@@ -1,0 +1,24 @@
+import RareSynthNumerics
+
+/// y = x·Wᵀ + b, with W stored [out, in] as PyTorch stores it (so weights and fixtures carry over).
+///
+/// Initialised as `torch.nn.Linear`: W and b uniform on ±1/√in (kaiming_uniform with a = √5),
+/// drawn from our seeded generator.
+public final class Linear: ParameterContainer {
+    public let weight: Parameter
+    public let bias: Parameter
+
+    public init(_ inputs: Int, _ outputs: Int, name: String = "linear", rng: inout SeededRandom) {
+        let bound = 1 / Float(Swift.max(1, inputs)).squareRoot()
+        weight = Parameter("\(name).weight", .uniform([outputs, inputs], lower: -bound, upper: bound, using: &rng))
+        bias = Parameter("\(name).bias", .uniform([outputs], lower: -bound, upper: bound, using: &rng))
+    }
+
+    public var parameters: [Parameter] { [weight, bias] }
+    public var inputCount: Int { weight.value.shape[1] }
+    public var outputCount: Int { weight.value.shape[0] }
+
+    public func callAsFunction(_ x: Variable) -> Variable {
+        matmul(x, x.tape.use(weight), transposeB: true) + x.tape.use(bias)
+    }
+}
