@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "RareSynthNeural", dependencies: ["RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
         // model: synthesizers that turn encoded columns into parameters and parameters into rows
         .target(name: "RareSynthModels",
-                dependencies: ["RareSynthTransform", "RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
+                dependencies: ["RareSynthTransform", "RareSynthNumerics", "RareSynthNeural"], exclude: ["README.md"], swiftSettings: simdFlags),
         // sample: conditions, constraints, re-balancing, identifier/PII regeneration
         .target(name: "RareSynthSample",
                 dependencies: ["RareSynthModels", "RareSynthTransform", "RareSynthSchema", "RareSynthTable",

@@ -40,3 +40,18 @@ extension Variable {
         return tape.record(Tensor(shape: shape, repeating: value.scalars[0]), inputs: [self], backward: [{ g, _ in g.sum().reshaped(own) }])
     }
 }
+
+extension Variable {
+    /// [m, n] → [m, 1]: the Euclidean norm of each row (`x.norm(2, dim=1)`). Its gradient
+    /// x / ‖x‖ is 0 on an all-zero row, as PyTorch defines it, instead of 0/0. The rule is exact
+    /// to first order (the penalty's gradient); 1/‖x‖ is held constant in it, so a third
+    /// derivative through it would be wrong.
+    public func rowNorms() -> Variable {
+        let norms = Elementwise.map(Reductions.sumColumns(Elementwise.map(value) { $0 * $0 })) { $0.squareRoot() }
+        let shape = self.shape
+        return tape.record(norms, inputs: [self], backward: [{ g, out in
+            let inverse = Elementwise.map(out.value) { $0 > 0 ? 1 / $0 : 0 }
+            return g.expandedColumns(to: shape) * self * g.constant(inverse).expandedColumns(to: shape)
+        }])
+    }
+}
