@@ -13,7 +13,23 @@ enum ProvenanceRecord {
 
     /// The synthesizer and all its fitting parameters (defaults included).
     static func synthesizer(_ options: FitOptions) -> Provenance.Synthesizer {
-        Provenance.Synthesizer(name: "GaussianCopula", parameters: (try? JSONValue(encoding: options.copula)) ?? .null)
+        switch options.kind {
+        case .gaussianCopula:
+            Provenance.Synthesizer(name: "GaussianCopula", parameters: (try? JSONValue(encoding: options.copula)) ?? .null)
+        case .ctgan:
+            Provenance.Synthesizer(name: "CTGAN", parameters: (try? JSONValue(encoding: options.ctgan)) ?? .null)
+        case .tvae:
+            Provenance.Synthesizer(name: "TVAE", parameters: (try? JSONValue(encoding: options.tvae)) ?? .null)
+        }
+    }
+
+    /// The synthesizer family's name in records.
+    static func name(of model: SynthesizerModel) -> String {
+        switch model {
+        case .gaussianCopula: "GaussianCopula"
+        case .ctgan: "CTGAN"
+        case .tvae: "TVAE"
+        }
     }
 
     /// Writes `record` as `output.provenance.json`, atomically.
@@ -32,8 +48,8 @@ enum ProvenanceRecord {
 /// The record `raresynth sample` writes beside its output: the model file (by SHA-256) stands in
 /// for the data it was fitted on, whose own record is the one `synthesize`/`fit` wrote.
 public enum SampleProvenance {
-    public static func write(model: String, real: String?, conditions: String?, output: String, rows: Int,
-                             columns: Int, schema: Schema, seed: UInt64) throws {
+    public static func write(model: String, synthesizer: SynthesizerModel, real: String?, conditions: String?, output: String,
+                             rows: Int, columns: Int, schema: Schema, seed: UInt64) throws {
         var inputs = [try Provenance.FileRecord.file(role: "model", path: model)]
         if let real { inputs.append(try .file(role: "real", path: real)) }
         if let conditions { inputs.append(try .file(role: "conditions", path: conditions)) }
@@ -41,7 +57,8 @@ public enum SampleProvenance {
             job: "sample", inputs: inputs,
             outputs: [try .file(role: "synthetic", path: output, rows: rows, columns: columns)],
             schema: ProvenanceRecord.schemaValue(schema),
-            synthesizer: Provenance.Synthesizer(name: "GaussianCopula", parameters: .object(["fittedModel": .string(model)])),
+            synthesizer: Provenance.Synthesizer(name: ProvenanceRecord.name(of: synthesizer),
+                                                parameters: .object(["fittedModel": .string(model)])),
             seed: seed, privacyBudget: .notDifferentiallyPrivate)
         try ProvenanceRecord.write(record, beside: output)
     }

@@ -82,8 +82,8 @@ public struct Synthesis: Sendable {
         }
         // Read the conditions before the long work, so a bad file fails at once.
         let conditionRows = try conditionsPath.map { try CSVReader.readTable(path: $0, options: csv) }
-        progress.stage("fitting the Gaussian copula")
-        let model = try ModelFile.fit(table, schema: schema, file: input, options: fit)
+        progress.stage("fitting " + (fit.kind == .gaussianCopula ? "the Gaussian copula" : fit.kind == .ctgan ? "CTGAN" : "TVAE"))
+        let model = try ModelFile.fit(table, schema: schema, file: input, options: fit, epochs: progress.epochPrinter())
         progress.done(nil)
         let count = rows ?? table.rowCount
         progress.stage("sampling \(conditionRows?.rowCount ?? count) rows")

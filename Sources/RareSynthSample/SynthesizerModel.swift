@@ -4,11 +4,15 @@ import RareSynthTransform
 /// The fitted model inside a model file; one case per synthesizer family.
 public enum SynthesizerModel: Codable, Sendable, Equatable {
     case gaussianCopula(GaussianCopula)
+    case ctgan(CTGAN)
+    case tvae(TVAE)
 
     /// The name used on the command line and in reports.
     public var name: String {
         switch self {
         case .gaussianCopula: "gaussian_copula"
+        case .ctgan: "ctgan"
+        case .tvae: "tvae"
         }
     }
 
@@ -16,6 +20,8 @@ public enum SynthesizerModel: Codable, Sendable, Equatable {
     public func sample(_ requests: [SampleRequest], seed: UInt64) throws -> EncodedTable {
         switch self {
         case let .gaussianCopula(model): try model.sample(requests, seed: seed)
+        case let .ctgan(model): try model.sample(requests, seed: seed)
+        case let .tvae(model): try model.sample(requests, seed: seed)
         }
     }
 }

@@ -34,7 +34,7 @@ struct Scale: ParsableCommand {
             .appendingPathComponent("raresynth").path
         var common = ["--quiet"]
         if let threads { common += ["--threads", String(threads)] }
-        let fit = try ChildProcess.measure(bin, ["fit", csv, "--model", "\(dir)/model.json"] + common)
+        let fit = try ChildProcess.measure(bin, ["fit", csv, "--out", "\(dir)/model.json"] + common)
         let sample = try ChildProcess.measure(bin, ["sample", "\(dir)/model.json", "--rows", String(rows),
                                                     "--out", "\(dir)/synthetic.csv"] + common)
         print("| step | rows | wall s | peak RSS MB | floor |")

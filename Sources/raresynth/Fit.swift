@@ -10,29 +10,31 @@ struct Fit: ParsableCommand {
     var data: String
 
     @Option(name: .shortAndLong, help: "Where to write the model file (JSON).")
-    var model: String
+    var out: String
 
     @Option(help: "Schema JSON to use instead of inferring one.")
     var schema: String?
 
-    @Option(help: "Marginals of continuous columns: auto, empirical or parametric.")
-    var marginals: GaussianCopulaOptions.MarginalChoice = .auto
+    @OptionGroup var modelArguments: ModelArguments
+
+    @Option(help: "Seed of a neural model's initialisation and training: the same data, options and seed give the same model file.")
+    var seed: UInt64 = 0
 
     @OptionGroup var input: CSVInputOptions
     @OptionGroup var runOptions: RunOptions
 
     func run() throws {
         try runOptions.apply()
+        let options = try modelArguments.fitOptions(seed: seed)
         let progress = runOptions.progress
         progress.stage("reading \(data)")
         let table = try CSVReader.readTable(path: data, options: try input.csvOptions())
         progress.done("\(table.rowCount) rows × \(table.columnCount) columns")
         let schemaValue = try schema.map { try Schema.load(path: $0) } ?? SchemaInference().infer(table, file: data).schema
-        progress.stage("fitting")
-        let file = try ModelFile.fit(table, schema: schemaValue, file: data,
-                                     options: FitOptions(copula: GaussianCopulaOptions(marginals: marginals)))
-        try file.save(to: model)
+        progress.stage("fitting \(options.kind.rawValue)")
+        let file = try ModelFile.fit(table, schema: schemaValue, file: data, options: options, epochs: progress.epochPrinter())
+        try file.save(to: out)
         progress.done(nil)
-        if !runOptions.quiet { print("model written to \(model)") }
+        if !runOptions.quiet { print("model written to \(out)") }
     }
 }

@@ -42,7 +42,7 @@ struct Sample: ParsableCommand {
         let table = outcome.table
         let chosen = format ?? OutputFormat.from(path: out) ?? .csv
         try chosen.write(table, schema: file.schema, to: out)
-        try SampleProvenance.write(model: model, real: real, conditions: sampling.conditionsFile, output: out,
+        try SampleProvenance.write(model: model, synthesizer: file.model, real: real, conditions: sampling.conditionsFile, output: out,
                                    rows: table.rowCount, columns: table.columnCount, schema: file.schema, seed: sampling.seed)
         runOptions.progress.done(nil)
         if !runOptions.quiet {

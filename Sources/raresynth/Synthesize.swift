@@ -27,8 +27,7 @@ struct Synthesize: ParsableCommand {
     @Option(help: "Output format: csv, jsonl or sqlite.")
     var format: OutputFormat = .csv
 
-    @Option(help: "Marginals of continuous columns: auto (a parametric family where it fits, else empirical), empirical or parametric.")
-    var marginals: GaussianCopulaOptions.MarginalChoice = .auto
+    @OptionGroup var modelArguments: ModelArguments
 
     @Flag(help: "Skip the quality score and the evaluation report.")
     var noScore = false
@@ -48,7 +47,7 @@ struct Synthesize: ParsableCommand {
     func run() throws {
         try runOptions.apply()
         var job = Synthesis(input: data, outputDirectory: out, schemaPath: schema, csv: try input.csvOptions(),
-                            fit: FitOptions(copula: GaussianCopulaOptions(marginals: marginals)),
+                            fit: try modelArguments.fitOptions(seed: sampling.seed),
                             rows: rows, seed: sampling.seed, conditions: try sampling.parsedConditions(),
                             conditionsPath: sampling.conditionsFile, rebalance: sampling.rebalance,
                             format: format, score: !noScore, filterNearCopies: !keepNearCopies)

@@ -18,11 +18,7 @@ extension Variable {
 
     /// tanh through exp (glibc's tanhf is ~5× slower; ../shared/NUMERICS.md); d/dx = 1 − y².
     public func tanh() -> Variable {
-        let y = Elementwise.map(value) { x in
-            let e = Foundation.exp(-2 * Swift.abs(x))
-            let t = (1 - e) / (1 + e)
-            return x < 0 ? -t : t
-        }
+        let y = Elementwise.map(value) { FastMath.tanh($0) }
         return tape.record(y, inputs: [self], backward: [{ g, out in g - g * out * out }])
     }
 

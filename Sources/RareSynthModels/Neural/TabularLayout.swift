@@ -1,0 +1,143 @@
+import RareSynthNeural
+import RareSynthNumerics
+import RareSynthTransform
+
+/// How an encoded table becomes the rows of numbers CTGAN and TVAE train on, and back.
+///
+/// As ctgan 0.12.1's `DataTransformer`: a continuous column becomes a scalar α ∈ (−1, 1) (tanh
+/// output) and a one-hot mode of its variational Gaussian mixture (softmax output), by
+/// ``ModeSpecificNormalizer``; a discrete column becomes a one-hot block (softmax output). Where
+/// ctgan needs an upstream transformer for missing values, a continuous column with missing
+/// values gets a third block here, a two-level one-hot "present / missing" (softmax output); a
+/// missing row stores α = 0 and the column's heaviest mode, and decodes to missing whatever α
+/// says. Discrete columns already carry "missing" as a level.
+public struct TabularLayout: Codable, Sendable, Equatable {
+    public enum ColumnCoding: Codable, Sendable, Equatable {
+        /// α at `alpha`, the mode block at `modes` (width = the normaliser's mode count), and
+        /// the present/missing block at `missing` when the column has missing values.
+        case continuous(normalizer: ModeSpecificNormalizer, alpha: Int, modes: Int, missing: Int?)
+        /// A one-hot block of `levels` columns at `start`.
+        case discrete(start: Int, levels: Int)
+    }
+
+    /// One activation block of the generator's output.
+    public struct Span: Codable, Sendable, Equatable {
+        public enum Activation: String, Codable, Sendable { case tanh, softmax }
+        public var start: Int
+        public var width: Int
+        public var activation: Activation
+    }
+
+    public var names: [String]
+    public var columns: [ColumnCoding]
+    public var spans: [Span]
+    /// Width of an encoded row.
+    public var width: Int
+
+    /// Fits one normaliser per continuous column (seeded, so fitting is reproducible).
+    public static func fit(_ table: EncodedTable, maxModes: Int = 10, weightThreshold: Double = 0.005,
+                           seed: UInt64) throws -> TabularLayout {
+        var columns: [ColumnCoding] = []
+        var spans: [Span] = []
+        var width = 0
+        for (k, column) in table.columns.enumerated() {
+            switch column.values {
+            case let .continuous(values):
+                let present = values.filter { !$0.isNaN }
+                // An all-missing column still needs a (never used) mode.
+                let normalizer = try ModeSpecificNormalizer.fit(present.isEmpty ? [0] : present, maxComponents: maxModes,
+                                                                weightThreshold: weightThreshold,
+                                                                seed: SeededRandom.streamKey(seed: seed, stream: UInt64(k)))
+                let alpha = width, modes = width + 1
+                spans.append(Span(start: alpha, width: 1, activation: .tanh))
+                spans.append(Span(start: modes, width: normalizer.modeCount, activation: .softmax))
+                width += 1 + normalizer.modeCount
+                var missing: Int? = nil
+                if present.count < values.count {
+                    missing = width
+                    spans.append(Span(start: width, width: 2, activation: .softmax))
+                    width += 2
+                }
+                columns.append(.continuous(normalizer: normalizer, alpha: alpha, modes: modes, missing: missing))
+            case let .discrete(_, levelCount):
+                columns.append(.discrete(start: width, levels: levelCount))
+                spans.append(Span(start: width, width: levelCount, activation: .softmax))
+                width += levelCount
+            }
+        }
+        return TabularLayout(names: table.columns.map(\.name), columns: columns, spans: spans, width: width)
+    }
+
+    /// The rows as an [n, width] matrix; each continuous value's mode is drawn from its posterior
+    /// with the stream `(seed, row)`, so the result does not depend on threads.
+    public func encode(_ table: EncodedTable, seed: UInt64) -> Tensor {
+        let n = table.rowCount
+        var out = [Float](repeating: 0, count: n * width)
+        let heaviest: [Int] = columns.map { coding in
+            guard case let .continuous(normalizer, _, _, _) = coding else { return 0 }
+            let weights = normalizer.modes.map { normalizer.mixture.weights[$0] }
+            return weights.indices.max { weights[$0] < weights[$1] } ?? 0
+        }
+        for r in 0..<n {
+            var rng = SeededRandom(seed: seed, stream: UInt64(r))
+            let base = r * width
+            for (k, coding) in columns.enumerated() {
+                switch (coding, table.columns[k].values) {
+                case let (.continuous(normalizer, alpha, modes, missing), .continuous(values)):
+                    let x = values[r]
+                    if x.isNaN {
+                        out[base + modes + heaviest[k]] = 1
+                        if let missing { out[base + missing + 1] = 1 }
+                    } else {
+                        let (a, component) = normalizer.encode(x, using: &rng)
+                        out[base + alpha] = Float(a)
+                        out[base + modes + component] = 1
+                        if let missing { out[base + missing] = 1 }
+                    }
+                case let (.discrete(start, _), .discrete(codes, _)):
+                    out[base + start + Int(codes[r])] = 1
+                default:
+                    preconditionFailure("column \(names[k]) changed kind since the layout was fitted")
+                }
+            }
+        }
+        return Tensor(shape: [n, width], scalars: out)
+    }
+
+    /// Encoded columns from activated rows: the arg-max of each one-hot block, and α decoded in
+    /// the arg-max mode.
+    public func decode(_ rows: Tensor) -> EncodedTable {
+        let n = rows.rows
+        let x = rows.scalars
+        func argmax(_ base: Int, _ start: Int, _ count: Int) -> Int {
+            var best = 0
+            for j in 1..<Swift.max(1, count) where x[base + start + j] > x[base + start + best] { best = j }
+            return best
+        }
+        var result: [EncodedColumn] = []
+        for (k, coding) in columns.enumerated() {
+            switch coding {
+            case let .continuous(normalizer, alpha, modes, missing):
+                var values = [Double](repeating: .nan, count: n)
+                for r in 0..<n {
+                    let base = r * width
+                    if let missing, argmax(base, missing, 2) == 1 { continue }
+                    values[r] = normalizer.decode(alpha: Double(x[base + alpha]), component: argmax(base, modes, normalizer.modeCount))
+                }
+                result.append(EncodedColumn(name: names[k], values: .continuous(values)))
+            case let .discrete(start, levels):
+                let codes = (0..<n).map { Int32(argmax($0 * width, start, levels)) }
+                result.append(EncodedColumn(name: names[k], values: .discrete(codes: codes, levelCount: levels)))
+            }
+        }
+        return EncodedTable(columns: result)
+    }
+
+    /// The discrete columns' blocks and each training row's category, for training-by-sampling.
+    public func discreteCategories(of table: EncodedTable) -> [(dataStart: Int, categoryCount: Int, codes: [Int32])] {
+        columns.enumerated().compactMap { k, coding in
+            guard case let .discrete(start, levels) = coding, case let .discrete(codes, _) = table.columns[k].values else { return nil }
+            return (start, levels, codes)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import RareSynthNeural
+import RareSynthNumerics
+
+/// The generator-side operations on tabular rows, fused into one pass each: they run on every
+/// training step for every span, and as separate slice/activate/concatenate operations they would
+/// allocate one matrix per span. Their backward rules are first order (the generator is never
+/// differentiated twice; only the critic is, for the gradient penalty).
+extension Variable {
+    /// CTGAN's `_apply_activate`: tanh on α spans, Gumbel-softmax with temperature `tau` on
+    /// one-hot spans, `softmax((logits + g) / tau)` with `g = −log(−log U)` drawn from `rng`
+    /// (torch's `gumbel_softmax(hard=False)`).
+    public func activated(_ spans: [TabularLayout.Span], tau: Float = 0.2, rng: inout SeededRandom) -> Variable {
+        var gumbel = [Float]()
+        gumbel.reserveCapacity(value.count)
+        for _ in 0..<value.count {
+            let u = Swift.max(rng.nextUniform(), 1e-300)
+            gumbel.append(Float(-Foundation.log(-Foundation.log(u))))
+        }
+        return activated(spans, inverseTau: 1 / tau, gumbel: gumbel)
+    }
+
+    /// tanh on α spans and the plain softmax on one-hot spans (TVAE's decoder output).
+    public func activated(_ spans: [TabularLayout.Span]) -> Variable {
+        activated(spans, inverseTau: 1, gumbel: [])
+    }
+
+    /// Gumbel noise given explicitly (one value per element; empty for none).
+    public func activated(_ spans: [TabularLayout.Span], inverseTau: Float, gumbel: [Float]) -> Variable {
+        let (m, n) = (rows, columns)
+        var y = value.scalars
+        for r in 0..<m {
+            let base = r * n
+            for span in spans {
+                switch span.activation {
+                case .tanh:
+                    for j in span.start..<(span.start + span.width) { y[base + j] = FastMath.tanh(y[base + j]) }
+                case .softmax:
+                    var top = -Float.infinity
+                    for j in span.start..<(span.start + span.width) {
+                        let z = (y[base + j] + (gumbel.isEmpty ? 0 : gumbel[base + j])) * inverseTau
+                        y[base + j] = z
+                        top = Swift.max(top, z)
+                    }
+                    var s: Float = 0
+                    for j in span.start..<(span.start + span.width) {
+                        let e = Foundation.exp(y[base + j] - top)
+                        y[base + j] = e
+                        s += e
+                    }
+                    for j in span.start..<(span.start + span.width) { y[base + j] /= s }
+                }
+            }
+        }
+        return tape.record(Tensor(shape: [m, n], scalars: y), inputs: [self], backward: [{ g, out in
+            let (gv, yv) = (g.value.scalars, out.value.scalars)
+            var dx = [Float](repeating: 0, count: m * n)
+            for r in 0..<m {
+                let base = r * n
+                for span in spans {
+                    switch span.activation {
+                    case .tanh:
+                        for j in span.start..<(span.start + span.width) {
+                            dx[base + j] = gv[base + j] * (1 - yv[base + j] * yv[base + j])
+                        }
+                    case .softmax:
+                        var dot: Float = 0
+                        for j in span.start..<(span.start + span.width) { dot += gv[base + j] * yv[base + j] }
+                        for j in span.start..<(span.start + span.width) {
+                            dx[base + j] = yv[base + j] * (gv[base + j] - dot) * inverseTau
+                        }
+                    }
+                }
+            }
+            return g.constant(Tensor(shape: [m, n], scalars: dx))
+        }])
+    }
+
+    /// CTGAN's `_cond_loss`: for each row, the cross-entropy between the logits of the span the
+    /// row was conditioned on and the category it was conditioned on, averaged over rows. (ctgan
+    /// stacks one cross-entropy per discrete column and masks all but the chosen one; the sum is
+    /// the same.)
+    public func conditionalCrossEntropy(spans: [TabularLayout.Span], span: [Int], category: [Int]) -> Variable {
+        let (m, n) = (rows, columns)
+        precondition(span.count == m && category.count == m, "one condition per row")
+        let x = value.scalars
+        var total = 0.0
+        var softmax = [Float](repeating: 0, count: m * n)
+        for r in 0..<m {
+            let s = spans[span[r]], base = r * n
+            var top = -Float.infinity
+            for j in s.start..<(s.start + s.width) { top = Swift.max(top, x[base + j]) }
+            var sum: Float = 0
+            for j in s.start..<(s.start + s.width) {
+                let e = Foundation.exp(x[base + j] - top)
+                softmax[base + j] = e
+                sum += e
+            }
+            for j in s.start..<(s.start + s.width) { softmax[base + j] /= sum }
+            total -= Double(x[base + s.start + category[r]] - top - Foundation.log(sum))
+        }
+        let scale = 1 / Float(m)
+        return tape.record(Tensor(Float(total / Double(m))), inputs: [self], backward: [{ g, _ in
+            let gs = g.value.scalars[0] * scale
+            var dx = softmax
+            for r in 0..<m {
+                let s = spans[span[r]], base = r * n
+                for j in s.start..<(s.start + s.width) { dx[base + j] *= gs }
+                dx[base + s.start + category[r]] -= gs
+            }
+            return g.constant(Tensor(shape: [m, n], scalars: dx))
+        }])
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import RareSynthNeural
+import RareSynthNumerics
+import RareSynthTransform
+
+extension TVAE {
+    /// Trains TVAE with ctgan 0.12.1's loop: each epoch visits the rows in a fresh random order
+    /// in batches (the last one may be short), minimising reconstruction (× `lossFactor`) plus
+    /// KL divergence with Adam, and keeps the output scales in [0.01, 1].
+    /// Deterministic for a seed, whatever the thread count.
+    public static func fit(_ table: EncodedTable, options: TVAEOptions = .init(), seed: UInt64 = 0,
+                           progress: (EpochReport) -> Void = { _ in }) throws -> TVAE {
+        if let problem = options.problems().first { throw NeuralModelError(problem) }
+        guard table.rowCount > 0, !table.columns.isEmpty else { throw NeuralModelError("no rows or no columns to learn from") }
+        let layout = try TabularLayout.fit(table, maxModes: options.maxModes, weightThreshold: options.modeWeightThreshold, seed: seed)
+        let data = layout.encode(table, seed: SeededRandom.streamKey(seed: seed, stream: 1))
+        var rng = SeededRandom(seed: SeededRandom.streamKey(seed: seed, stream: 2))
+        let encoder = TVAEEncoder(input: layout.width, layers: options.encoderLayers, embedding: options.embeddingDimension, rng: &rng)
+        let decoder = TVAEDecoder(embedding: options.embeddingDimension, layers: options.decoderLayers, output: layout.width, rng: &rng)
+        let parameters = encoder.parameters + decoder.parameters
+        let adam = Adam(parameters, learningRate: options.learningRate, weightDecay: options.weightDecay)
+        let n = table.rowCount, width = layout.width
+        var losses: [Float] = []
+        for epoch in 0..<options.epochs {
+            let start = Date()
+            var order = Array(0..<n)
+            rng.shuffle(&order)
+            var sum = 0.0, batches = 0
+            for first in stride(from: 0, to: n, by: options.batchSize) {
+                let rows = order[first..<Swift.min(n, first + options.batchSize)]
+                var batch = [Float](repeating: 0, count: rows.count * width)
+                for (i, r) in rows.enumerated() {
+                    for j in 0..<width { batch[i * width + j] = data.scalars[r * width + j] }
+                }
+                let x = Tensor(shape: [rows.count, width], scalars: batch)
+                let tape = Tape()
+                let (mean, logVariance) = encoder(tape.constant(x))
+                let noise = tape.constant(.normal(mean.shape, using: &rng))
+                let z = noise * (logVariance * 0.5).exp() + mean
+                let reconstruction = decoder(z).tvaeReconstruction(x: x, sigma: tape.use(decoder.sigma), spans: layout.spans,
+                                                                  factor: options.lossFactor)
+                let kl = ((logVariance + 1) - mean.square() - logVariance.exp()).sum() * (-0.5 / Float(rows.count))
+                let loss = reconstruction + kl
+                tape.backward(loss, parameters: parameters)
+                adam.step()
+                decoder.sigma.value.scalars = decoder.sigma.value.scalars.map { Swift.min(1, Swift.max(0.01, $0)) }
+                sum += Double(loss.value.scalar)
+                batches += 1
+            }
+            let mean = Float(sum / Double(Swift.max(1, batches)))
+            guard mean.isFinite else {
+                throw NeuralModelError("training diverged at epoch \(epoch + 1): loss \(mean); try a smaller learning rate")
+            }
+            losses.append(mean)
+            progress(EpochReport(epoch: epoch + 1, epochs: options.epochs, generatorLoss: mean, discriminatorLoss: 0,
+                                 seconds: Date().timeIntervalSince(start)))
+        }
+        return TVAE(options: options, layout: layout, decoderWeights: decoder.snapshot, losses: losses)
+    }
+}

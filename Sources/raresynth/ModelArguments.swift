@@ -1,0 +1,39 @@
+import ArgumentParser
+import RareSynth
+
+extension SynthesizerKind: ExpressibleByArgument {}
+
+/// Which synthesizer to fit and its main settings, shared by `fit` and `synthesize`.
+struct ModelArguments: ParsableArguments {
+    @Option(help: "Synthesizer: gaussian_copula, ctgan or tvae.")
+    var model: SynthesizerKind = .gaussianCopula
+
+    @Option(help: "Marginals of continuous columns (gaussian_copula): auto (a parametric family where it fits, else empirical), empirical or parametric.")
+    var marginals: GaussianCopulaOptions.MarginalChoice = .auto
+
+    @Option(help: "Training epochs (ctgan, tvae; default 300, as SDV).")
+    var epochs: Int?
+
+    @Option(help: "Rows per training batch (ctgan, tvae; default 500, as SDV; ctgan needs a multiple of its pac, 10).")
+    var batchSize: Int?
+
+    func fitOptions(seed: UInt64) throws -> FitOptions {
+        if model == .gaussianCopula, epochs != nil || batchSize != nil {
+            throw ValidationError("--epochs and --batch-size apply to --model ctgan or tvae, not gaussian_copula")
+        }
+        var options = FitOptions(kind: model, copula: GaussianCopulaOptions(marginals: marginals), seed: seed)
+        if let epochs {
+            guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
+            options.ctgan.epochs = epochs
+            options.tvae.epochs = epochs
+        }
+        if let batchSize {
+            guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
+            options.ctgan.batchSize = batchSize
+            options.tvae.batchSize = batchSize
+        }
+        if model == .ctgan, let problem = options.ctgan.problems().first { throw ValidationError(problem) }
+        if model == .tvae, let problem = options.tvae.problems().first { throw ValidationError(problem) }
+        return options
+    }
+}
