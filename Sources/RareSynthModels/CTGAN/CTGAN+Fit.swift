@@ -74,7 +74,7 @@ extension CTGAN {
                     Tensor(shape: [batch, width], scalars: real), Tensor(shape: [batch, condWidth], scalars: cReal))
         }
 
-        func noise() -> Tensor { .normal([batch, options.embeddingDimension], using: &rng) }
+        func noise() -> Tensor { .gaussian([batch, options.embeddingDimension], using: &rng) }
 
         for epoch in 0..<options.epochs {
             let start = Date()
@@ -82,34 +82,41 @@ extension CTGAN {
             for _ in 0..<stepsPerEpoch {
                 for _ in 0..<options.discriminatorSteps {
                     let cond = conditions(withRealRows: true)
-                    let tape = Tape()
-                    let fake = tape.withoutRecording { () -> Tensor in
-                        let z = Variable.concatColumns([tape.constant(noise()), tape.constant(cond.c)].filter { $0.columns > 0 })
-                        return generator(z, training: true).activated(layout.spans, rng: &rng).value
-                    }
-                    let fakeCat = condWidth > 0 ? Tensor.concatColumns(fake, cond.c) : fake
-                    let realCat = condWidth > 0 ? Tensor.concatColumns(cond.real!, cond.cReal!) : cond.real!
-                    let yFake = critic(tape.constant(fakeCat), rng: &rng)
-                    let yReal = critic(tape.constant(realCat), rng: &rng)
-                    let penalty = critic.gradientPenalty(real: realCat, fake: fakeCat, tape: tape, lambda: options.gradientPenalty, rng: &rng)
-                    let loss = yFake.mean() - yReal.mean()
-                    tape.backward(loss + penalty, parameters: critic.parameters)
+                    // The tape ends before the optimiser step, so updating the weights does not copy
+                    // the values the tape still shares.
+                    lossD = {
+                        let tape = Tape()
+                        let fake = tape.withoutRecording { () -> Tensor in
+                            let z = Variable.concatColumns([tape.constant(noise()), tape.constant(cond.c)].filter { $0.columns > 0 })
+                            return generator(z, training: true).activated(layout.spans, rng: &rng).value
+                        }
+                        let fakeCat = condWidth > 0 ? Tensor.concatColumns(fake, cond.c) : fake
+                        let realCat = condWidth > 0 ? Tensor.concatColumns(cond.real!, cond.cReal!) : cond.real!
+                        let yFake = critic(tape.constant(fakeCat), rng: &rng)
+                        let yReal = critic(tape.constant(realCat), rng: &rng)
+                        let penalty = critic.gradientPenalty(real: realCat, fake: fakeCat, tape: tape, lambda: options.gradientPenalty,
+                                                             rng: &rng)
+                        let loss = yFake.mean() - yReal.mean()
+                        tape.backward(loss + penalty, parameters: critic.parameters)
+                        return loss.value.scalar
+                    }()
                     optimizerD.step()
-                    lossD = loss.value.scalar
                 }
                 let cond = conditions(withRealRows: false)
-                let tape = Tape()
-                let z = Variable.concatColumns([tape.constant(noise()), tape.constant(cond.c)].filter { $0.columns > 0 })
-                let fake = generator(z, training: true)
-                let activated = fake.activated(layout.spans, rng: &rng)
-                let criticInput = condWidth > 0 ? Variable.concatColumns([activated, tape.constant(cond.c)]) : activated
-                var loss = -critic(criticInput, rng: &rng).mean()
-                if condWidth > 0 {
-                    loss = loss + fake.conditionalCrossEntropy(spans: layout.spans, span: cond.span, category: cond.category)
-                }
-                tape.backward(loss, parameters: generator.parameters)
+                lossG = {
+                    let tape = Tape()
+                    let z = Variable.concatColumns([tape.constant(noise()), tape.constant(cond.c)].filter { $0.columns > 0 })
+                    let fake = generator(z, training: true)
+                    let activated = fake.activated(layout.spans, rng: &rng)
+                    let criticInput = condWidth > 0 ? Variable.concatColumns([activated, tape.constant(cond.c)]) : activated
+                    var loss = -critic(criticInput, rng: &rng).mean()
+                    if condWidth > 0 {
+                        loss = loss + fake.conditionalCrossEntropy(spans: layout.spans, span: cond.span, category: cond.category)
+                    }
+                    tape.backward(loss, parameters: generator.parameters)
+                    return loss.value.scalar
+                }()
                 optimizerG.step()
-                lossG = loss.value.scalar
             }
             guard lossG.isFinite, lossD.isFinite else {
                 throw NeuralModelError("training diverged at epoch \(epoch + 1): generator loss \(lossG), critic loss \(lossD); try a smaller learning rate")

@@ -14,8 +14,9 @@ extension Variable {
         var gumbel = [Float]()
         gumbel.reserveCapacity(value.count)
         for _ in 0..<value.count {
-            let u = Swift.max(rng.nextUniform(), 1e-300)
-            gumbel.append(Float(-Foundation.log(-Foundation.log(u))))
+            // Float logs; u kept inside (0, 1) in Float so neither log meets 0.
+            let u = Swift.min(Swift.max(Float(rng.nextUniform()), 1e-7), 1 - 6e-8)
+            gumbel.append(-Foundation.log(-Foundation.log(u)))
         }
         return activated(spans, inverseTau: 1 / tau, gumbel: gumbel)
     }

@@ -33,18 +33,22 @@ extension TVAE {
                     for j in 0..<width { batch[i * width + j] = data.scalars[r * width + j] }
                 }
                 let x = Tensor(shape: [rows.count, width], scalars: batch)
-                let tape = Tape()
-                let (mean, logVariance) = encoder(tape.constant(x))
-                let noise = tape.constant(.normal(mean.shape, using: &rng))
-                let z = noise * (logVariance * 0.5).exp() + mean
-                let reconstruction = decoder(z).tvaeReconstruction(x: x, sigma: tape.use(decoder.sigma), spans: layout.spans,
-                                                                  factor: options.lossFactor)
-                let kl = ((logVariance + 1) - mean.square() - logVariance.exp()).sum() * (-0.5 / Float(rows.count))
-                let loss = reconstruction + kl
-                tape.backward(loss, parameters: parameters)
+                // The tape ends before the optimiser step (no copy of the values it shares).
+                let value: Float = {
+                    let tape = Tape()
+                    let (mean, logVariance) = encoder(tape.constant(x))
+                    let noise = tape.constant(.gaussian(mean.shape, using: &rng))
+                    let z = noise * (logVariance * 0.5).exp() + mean
+                    let reconstruction = decoder(z).tvaeReconstruction(x: x, sigma: tape.use(decoder.sigma), spans: layout.spans,
+                                                                      factor: options.lossFactor)
+                    let kl = ((logVariance + 1) - mean.square() - logVariance.exp()).sum() * (-0.5 / Float(rows.count))
+                    let loss = reconstruction + kl
+                    tape.backward(loss, parameters: parameters)
+                    return loss.value.scalar
+                }()
                 adam.step()
                 decoder.sigma.value.scalars = decoder.sigma.value.scalars.map { Swift.min(1, Swift.max(0.01, $0)) }
-                sum += Double(loss.value.scalar)
+                sum += Double(value)
                 batches += 1
             }
             let mean = Float(sum / Double(Swift.max(1, batches)))

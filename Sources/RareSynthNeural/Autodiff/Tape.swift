@@ -31,7 +31,9 @@ public final class Tape {
     /// `createGraph`, and inside ``withoutRecording(_:)``.
     public internal(set) var isRecording = true
 
-    public init() {}
+    public init() {
+        _ = MemoryTuning.applied
+    }
 
     /// A leaf whose gradient can be asked for (an input or a parameter).
     public func variable(_ value: Tensor) -> Variable {

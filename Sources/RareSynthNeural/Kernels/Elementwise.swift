@@ -2,24 +2,32 @@
 enum Elementwise {
     @inline(__always)
     static func map(_ a: Tensor, _ f: (Float) -> Float) -> Tensor {
-        var out = [Float](repeating: 0, count: a.count)
-        a.scalars.withUnsafeBufferPointer { x in
-            out.withUnsafeMutableBufferPointer { y in
+        let out = a.scalars.withUnsafeBufferPointer { x in
+            [Float](unsafeUninitializedCapacity: x.count) { y, count in
                 for i in 0..<x.count { y[i] = f(x[i]) }
+                count = x.count
             }
         }
         return Tensor(shape: a.shape, scalars: out)
+    }
+
+    /// A buffer of `count` elements that `body` must fill completely (no zeroing pass first).
+    @inline(__always)
+    static func filled(_ count: Int, _ body: (UnsafeMutableBufferPointer<Float>) -> Void) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            body(buffer)
+            initialized = count
+        }
     }
 
     /// `f(a, b)` with `b` broadcast against `a`; the result has `a`'s shape.
     @inline(__always)
     static func zip(_ a: Tensor, _ b: Tensor, _ f: (Float, Float) -> Float) -> Tensor {
         let kind = Broadcast(a.shape, b.shape)
-        var out = [Float](repeating: 0, count: a.count)
         let (m, n) = (a.rows, a.columns)
-        a.scalars.withUnsafeBufferPointer { x in
-            b.scalars.withUnsafeBufferPointer { y in
-                out.withUnsafeMutableBufferPointer { z in
+        let out = filled(a.count) { z in
+            a.scalars.withUnsafeBufferPointer { x in
+                b.scalars.withUnsafeBufferPointer { y in
                     switch kind {
                     case .same:
                         for i in 0..<x.count { z[i] = f(x[i], y[i]) }
@@ -47,11 +55,10 @@ enum Elementwise {
     @inline(__always)
     static func zip3(_ a: Tensor, _ b: Tensor, _ c: Tensor, _ f: (Float, Float, Float) -> Float) -> Tensor {
         precondition(a.shape == b.shape && b.shape == c.shape, "shapes \(a.shape), \(b.shape), \(c.shape) differ")
-        var out = [Float](repeating: 0, count: a.count)
-        a.scalars.withUnsafeBufferPointer { x in
-            b.scalars.withUnsafeBufferPointer { y in
-                c.scalars.withUnsafeBufferPointer { w in
-                    out.withUnsafeMutableBufferPointer { z in
+        let out = filled(a.count) { z in
+            a.scalars.withUnsafeBufferPointer { x in
+                b.scalars.withUnsafeBufferPointer { y in
+                    c.scalars.withUnsafeBufferPointer { w in
                         for i in 0..<x.count { z[i] = f(x[i], y[i], w[i]) }
                     }
                 }

@@ -31,15 +31,12 @@ public final class BatchNorm1d: ParameterContainer {
         }
         let m = x.rows
         precondition(m > 1, "BatchNorm1d in training needs more than one row (got \(m))")
-        let mean = x.meanRows()
-        let centered = x - mean
-        let variance = centered.square().meanRows()
-        let normalised = centered / (variance + epsilon).sqrt()
+        let (output, mean, variance) = normalizeBatch(x, scale: tape.use(scale), shift: tape.use(shift))
         let unbiased = Float(m) / Float(m - 1)
         for j in 0..<runningMean.count {
-            runningMean.scalars[j] = (1 - momentum) * runningMean.scalars[j] + momentum * mean.value.scalars[j]
-            runningVariance.scalars[j] = (1 - momentum) * runningVariance.scalars[j] + momentum * variance.value.scalars[j] * unbiased
+            runningMean.scalars[j] = (1 - momentum) * runningMean.scalars[j] + momentum * mean[j]
+            runningVariance.scalars[j] = (1 - momentum) * runningVariance.scalars[j] + momentum * variance[j] * unbiased
         }
-        return normalised * tape.use(scale) + tape.use(shift)
+        return output
     }
 }

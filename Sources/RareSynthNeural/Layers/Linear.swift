@@ -19,6 +19,6 @@ public final class Linear: ParameterContainer {
     public var outputCount: Int { weight.value.shape[0] }
 
     public func callAsFunction(_ x: Variable) -> Variable {
-        matmul(x, x.tape.use(weight), transposeB: true) + x.tape.use(bias)
+        RareSynthNeural.linear(x, weight: x.tape.use(weight), bias: x.tape.use(bias))
     }
 }

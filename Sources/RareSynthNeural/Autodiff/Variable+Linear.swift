@@ -1,0 +1,28 @@
+/// x · Wᵀ + b in one pass: the bias rows are written first and the product accumulated onto them
+/// (GEMM with beta = 1), instead of a product and a separate broadcast addition.
+///
+/// Backward: dx = G·W, dW = Gᵀ·x, db = column sums of G; all differentiable operations, so a
+/// gradient penalty can differentiate through it again.
+public func linear(_ x: Variable, weight: Variable, bias: Variable) -> Variable {
+    let (m, k) = (x.rows, x.columns), n = weight.shape[0]
+    precondition(weight.shape == [n, k] && bias.value.count == n,
+                 "linear: input \(x.shape), weight \(weight.shape), bias \(bias.shape)")
+    let out = Elementwise.filled(m * n) { c in
+        bias.value.scalars.withUnsafeBufferPointer { b in
+            for r in 0..<m { (c.baseAddress! + r * n).update(from: b.baseAddress!, count: n) }
+        }
+        x.value.scalars.withUnsafeBufferPointer { pa in
+            weight.value.scalars.withUnsafeBufferPointer { pb in
+                guard m > 0, n > 0, k > 0 else { return }
+                GEMM.multiply(transposeB: true, m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: k,
+                              c: c.baseAddress!, ldc: n, beta: 1)
+            }
+        }
+    }
+    let biasShape = bias.shape
+    return x.tape.record(Tensor(shape: [m, n], scalars: out), inputs: [x, weight, bias], backward: [
+        { g, _ in matmul(g, weight) },
+        { g, _ in matmul(g, x, transposeA: true) },
+        { g, _ in g.sumRows().reshaped(biasShape) },
+    ])
+}
