@@ -21,12 +21,7 @@ public struct TabularLayout: Codable, Sendable, Equatable {
     }
 
     /// One activation block of the generator's output.
-    public struct Span: Codable, Sendable, Equatable {
-        public enum Activation: String, Codable, Sendable { case tanh, softmax }
-        public var start: Int
-        public var width: Int
-        public var activation: Activation
-    }
+    public typealias Span = ActivationSpan
 
     public var names: [String]
     public var columns: [ColumnCoding]

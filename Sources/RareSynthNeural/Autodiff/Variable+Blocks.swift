@@ -1,5 +1,4 @@
 import Foundation
-import RareSynthNeural
 import RareSynthNumerics
 
 /// The generator-side operations on tabular rows, fused into one pass each: they run on every
@@ -10,7 +9,7 @@ extension Variable {
     /// CTGAN's `_apply_activate`: tanh on α spans, Gumbel-softmax with temperature `tau` on
     /// one-hot spans, `softmax((logits + g) / tau)` with `g = −log(−log U)` drawn from `rng`
     /// (torch's `gumbel_softmax(hard=False)`).
-    public func activated(_ spans: [TabularLayout.Span], tau: Float = 0.2, rng: inout SeededRandom) -> Variable {
+    public func activated(_ spans: [ActivationSpan], tau: Float = 0.2, rng: inout SeededRandom) -> Variable {
         var gumbel = [Float]()
         gumbel.reserveCapacity(value.count)
         for _ in 0..<value.count {
@@ -22,12 +21,12 @@ extension Variable {
     }
 
     /// tanh on α spans and the plain softmax on one-hot spans (TVAE's decoder output).
-    public func activated(_ spans: [TabularLayout.Span]) -> Variable {
+    public func activated(_ spans: [ActivationSpan]) -> Variable {
         activated(spans, inverseTau: 1, gumbel: [])
     }
 
     /// Gumbel noise given explicitly (one value per element; empty for none).
-    public func activated(_ spans: [TabularLayout.Span], inverseTau: Float, gumbel: [Float]) -> Variable {
+    public func activated(_ spans: [ActivationSpan], inverseTau: Float, gumbel: [Float]) -> Variable {
         let (m, n) = (rows, columns)
         var y = value.scalars
         for r in 0..<m {
@@ -81,7 +80,7 @@ extension Variable {
     /// row was conditioned on and the category it was conditioned on, averaged over rows. (ctgan
     /// stacks one cross-entropy per discrete column and masks all but the chosen one; the sum is
     /// the same.)
-    public func conditionalCrossEntropy(spans: [TabularLayout.Span], span: [Int], category: [Int]) -> Variable {
+    public func conditionalCrossEntropy(spans: [ActivationSpan], span: [Int], category: [Int]) -> Variable {
         let (m, n) = (rows, columns)
         precondition(span.count == m && category.count == m, "one condition per row")
         let x = value.scalars

@@ -1,5 +1,4 @@
 import Foundation
-import RareSynthNeural
 
 extension Variable {
     /// TVAE's reconstruction term (ctgan 0.12.1 `_loss_function`, first value), fused: for each α
@@ -7,7 +6,7 @@ extension Variable {
     /// cross-entropy of its logits against the arg-max of x; all times `factor / n`.
     /// `self` is the decoder output, `sigma` the learned scales, `x` the encoded batch.
     /// First-order backward rules for both inputs.
-    func tvaeReconstruction(x: Tensor, sigma: Variable, spans: [TabularLayout.Span], factor: Float) -> Variable {
+    public func tvaeReconstruction(x: Tensor, sigma: Variable, spans: [ActivationSpan], factor: Float) -> Variable {
         let (m, n) = (rows, columns)
         let rec = value.scalars, data = x.scalars, s = sigma.value.scalars
         var total = 0.0
