@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "RareSynthTransformTests", dependencies: ["RareSynthTransform"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthNeuralTests", dependencies: ["RareSynthNeural", "RareSynthNumerics"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
-        .testTarget(name: "RareSynthModelsTests", dependencies: ["RareSynthModels"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthModelsTests", dependencies: ["RareSynthModels", "RareSynthNeural", "RareSynthNumerics", "RareSynthTransform"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthSampleTests", dependencies: ["RareSynthSample"], swiftSettings: simdFlags),
         // test-only: a CSV reader for reference fixtures, independent of the library's reader
         .target(name: "FixtureSupport", path: "Tests/FixtureSupport", swiftSettings: simdFlags),

@@ -67,4 +67,27 @@ import Testing
         #expect(r.stderr.contains("age"))
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/out/synthetic.csv"))
     }
+
+    @Test func neuralModelsFitSampleAndRecordTheirSettings() throws {
+        let dir = TestSupport.scratch("cli-neural")
+        defer { TestSupport.cleanUp(dir) }
+        let f = try run(["fit", TestSupport.example("veteran.csv"), "--out", "\(dir)/m.json", "--model", "ctgan", "--epochs", "2",
+                         "--batch-size", "50", "--seed", "4"])
+        #expect(f.status == 0, "\(f.stderr)")
+        #expect(f.stderr.contains("epoch 2/2: generator"))
+        let s = try run(["sample", "\(dir)/m.json", "--rows", "30", "--out", "\(dir)/s.csv", "--condition", "celltype=large", "--quiet"])
+        #expect(s.status == 0, "\(s.stderr)")
+        let rows = String(decoding: try #require(TestSupport.bytes("\(dir)/s.csv")), as: UTF8.self).split(separator: "\n")
+        #expect(rows.count == 31)
+        let record = try JSONDecoder().decode(Provenance.self, from: try #require(TestSupport.bytes("\(dir)/s.csv.provenance.json")))
+        #expect(record.synthesizer?.name == "CTGAN")
+        let t = try run(["synthesize", TestSupport.example("veteran.csv"), "--out", "\(dir)/t", "--model", "tvae", "--epochs", "2",
+                         "--no-score", "--quiet"])
+        #expect(t.status == 0, "\(t.stderr)")
+        let provenance = try JSONDecoder().decode(Provenance.self, from: try #require(TestSupport.bytes("\(dir)/t/synthetic.csv.provenance.json")))
+        #expect(provenance.synthesizer?.name == "TVAE")
+        let wrong = try run(["fit", TestSupport.example("veteran.csv"), "--out", "\(dir)/x.json", "--model", "ctgan", "--batch-size", "55"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("multiple of pac"))
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/x.json"))
+    }
 }

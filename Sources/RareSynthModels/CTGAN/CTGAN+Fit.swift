@@ -18,6 +18,7 @@ extension CTGAN {
         if let problem = options.problems().first { throw NeuralModelError(problem) }
         guard table.rowCount > 0, !table.columns.isEmpty else { throw NeuralModelError("no rows or no columns to learn from") }
         let layout = try TabularLayout.fit(table, maxModes: options.maxModes, weightThreshold: options.modeWeightThreshold, seed: seed)
+        try layout.checkWidth(for: "CTGAN")
         let data = layout.encode(table, seed: SeededRandom.streamKey(seed: seed, stream: 1))
         var sampler = ConditionalVectorSampler(categories: layout.discreteCategories(of: table))
         if !options.logFrequency {

@@ -128,6 +128,27 @@ public struct TabularLayout: Codable, Sendable, Equatable {
         return EncodedTable(columns: result)
     }
 
+    /// Widest encoded row the neural models accept. Every one-hot level is an input and an
+    /// output unit (CTGAN: also a condition unit, times `pac` at the critic), so a 10,000-level
+    /// column alone would make the critic's first layer 10,000 × 2 × 10 × 256 weights (≈ 200 MB
+    /// with Adam's moments ×3) and teach it nothing about levels seen once.
+    public static let maximumWidth = 4_000
+
+    /// A clear error, naming the widest columns, when the encoded row is too wide to train on.
+    public func checkWidth(for model: String) throws {
+        guard width > Self.maximumWidth else { return }
+        let widths = columns.enumerated().map { k, coding -> (String, Int) in
+            switch coding {
+            case let .discrete(_, levels): (names[k], levels)
+            case let .continuous(normalizer, _, _, missing): (names[k], 1 + normalizer.modeCount + (missing == nil ? 0 : 2))
+            }
+        }.sorted { $0.1 > $1.1 }.prefix(3)
+        throw NeuralModelError("\(model) would encode each row as \(width) numbers (at most \(Self.maximumWidth)): "
+            + widths.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
+            + ". A column with thousands of categories is usually an identifier or free text: mark it as such in the schema "
+            + "(it is then regenerated, not learned), group its rare categories, or use --model gaussian_copula")
+    }
+
     /// The discrete columns' blocks and each training row's category, for training-by-sampling.
     public func discreteCategories(of table: EncodedTable) -> [(dataStart: Int, categoryCount: Int, codes: [Int32])] {
         columns.enumerated().compactMap { k, coding in

@@ -13,6 +13,7 @@ extension TVAE {
         if let problem = options.problems().first { throw NeuralModelError(problem) }
         guard table.rowCount > 0, !table.columns.isEmpty else { throw NeuralModelError("no rows or no columns to learn from") }
         let layout = try TabularLayout.fit(table, maxModes: options.maxModes, weightThreshold: options.modeWeightThreshold, seed: seed)
+        try layout.checkWidth(for: "TVAE")
         let data = layout.encode(table, seed: SeededRandom.streamKey(seed: seed, stream: 1))
         var rng = SeededRandom(seed: SeededRandom.streamKey(seed: seed, stream: 2))
         let encoder = TVAEEncoder(input: layout.width, layers: options.encoderLayers, embedding: options.embeddingDimension, rng: &rng)
