@@ -55,12 +55,12 @@ public struct ModeSpecificNormalizer: Sendable, Equatable {
     }
 
     /// Fits the mixture to the present values of a column: min(count, `maxComponents`)
-    /// components, k-means initialised from `seed`. Throws `MixtureError` for no values or a
-    /// non-finite value.
+    /// components (ctgan's `min(len(data), 10)`, where len counts missing rows too), k-means
+    /// initialised from `seed`. Throws `MixtureError` for no values, a
+    /// non-finite value or `maxComponents` < 1.
     public static func fit(_ values: [Double], maxComponents: Int = defaultMaxComponents,
                            weightThreshold: Double = defaultWeightThreshold, seed: UInt64,
                            options: BayesianGaussianMixture.Options = BayesianGaussianMixture.Options()) throws -> ModeSpecificNormalizer {
-        precondition(maxComponents >= 1, "maxComponents must be at least 1")
         let mixture = try BayesianGaussianMixture.fit(values: values, components: min(values.count, maxComponents),
                                                       seed: seed, options: options)
         return ModeSpecificNormalizer(mixture: mixture, weightThreshold: weightThreshold)

@@ -89,8 +89,8 @@ extension BayesianGaussianMixture {
         }
         let prior = options.prior(for: values)
         var resp = responsibilities
-        return resp.withUnsafeMutableBufferPointer { buffer in
-            iterate(values: values, responsibilities: buffer, components: components, prior: prior, options: options)
+        return try resp.withUnsafeMutableBufferPointer { buffer in
+            try iterate(values: values, responsibilities: buffer, components: components, prior: prior, options: options)
         }
     }
 
@@ -111,19 +111,28 @@ extension BayesianGaussianMixture {
     /// responsibilities, then E-step, M-step and lower bound until the bound changes by less
     /// than the tolerance or `maxIterations` is reached. `resp` is the only n × K buffer and is
     /// overwritten in place by every E-step.
+    ///
+    /// Throws `MixtureError.illDefinedVariance` where sklearn raises "ill-defined empirical
+    /// covariance": a component variance of 0 (possible only with `varianceRegularization` 0
+    /// and a degenerate column) or not finite.
     static func iterate(values: [Double], responsibilities resp: UnsafeMutableBufferPointer<Double>,
-                        components k: Int, prior: Prior, options: Options) -> BayesianGaussianMixture {
-        func mStep() -> [Component] {
-            posterior(SufficientStatistics(values: values, responsibilities: resp, components: k,
-                                           varianceRegularization: options.varianceRegularization), prior: prior)
+                        components k: Int, prior: Prior, options: Options) throws -> BayesianGaussianMixture {
+        func mStep() throws -> [Component] {
+            let components = posterior(SufficientStatistics(values: values, responsibilities: resp, components: k,
+                                                            varianceRegularization: options.varianceRegularization),
+                                       prior: prior)
+            if let bad = components.firstIndex(where: { !($0.variance > 0 && $0.variance.isFinite) }) {
+                throw MixtureError.illDefinedVariance(component: bad)
+            }
+            return components
         }
-        var parameters = mStep()
+        var parameters = try mStep()
         var lowerBounds = [Double]()
         var converged = false
         var lowerBound = -Double.infinity
         for _ in 0..<options.maxIterations {
             let entropy = eStep(values: values, scoring: ScoringTerms(parameters), into: resp)
-            parameters = mStep()
+            parameters = try mStep()
             let previous = lowerBound
             lowerBound = Self.lowerBound(entropy: entropy, components: parameters)
             lowerBounds.append(lowerBound)
@@ -142,38 +151,20 @@ extension BayesianGaussianMixture {
         let k = scoring.count
         let output = UnsafeSendableBuffer(resp)
         return chunkedSums(count: values.count, width: 1) { range, entropy in
-            scoring.terms.withUnsafeBufferPointer { terms in
-                var sum = 0.0
-                for i in range {
-                    sum += ScoringTerms.responsibilities(values[i], terms: terms.baseAddress!, count: k,
-                                                         into: output.base + i * k)
+            let block = ScoringTerms.blockRows
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: ScoringTerms.scratchCount(rows: block, components: k)) { scratch in
+                values.withUnsafeBufferPointer { x in
+                    scoring.withTerms { terms in
+                        var sum = 0.0
+                        for start in stride(from: range.lowerBound, to: range.upperBound, by: block) {
+                            sum += ScoringTerms.responsibilities(x.baseAddress! + start, rows: min(block, range.upperBound - start),
+                                                                 terms: terms, into: output.base + start * k,
+                                                                 scratch: scratch.baseAddress!)
+                        }
+                        entropy[0] = sum
+                    }
                 }
-                entropy[0] = sum
             }
         }[0]
-    }
-}
-
-/// Why a mixture could not be fitted or decoded.
-public enum MixtureError: Error, Sendable, Equatable, CustomStringConvertible {
-    case noValues
-    case nonFiniteValue(index: Int)
-    case invalidComponentCount(components: Int, values: Int)
-    case invalidResponsibilities(String)
-    case invalidOptions(BayesianGaussianMixture.Options)
-
-    public var description: String {
-        switch self {
-        case .noValues:
-            "a mixture needs at least one value"
-        case .nonFiniteValue(let index):
-            "value \(index) is NaN or infinite; remove missing values before fitting a mixture"
-        case .invalidComponentCount(let components, let values):
-            "cannot fit \(components) components to \(values) values (need 1 ≤ components ≤ values)"
-        case .invalidResponsibilities(let message):
-            message
-        case .invalidOptions(let options):
-            "invalid mixture options \(options): iterations and tolerances must be ≥ 0, priors > 0 and finite"
-        }
     }
 }

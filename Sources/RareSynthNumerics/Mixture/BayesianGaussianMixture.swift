@@ -49,7 +49,7 @@ public struct BayesianGaussianMixture: Sendable, Equatable {
     /// fraction, and a Normal–Gamma posterior on its mean and precision.
     public struct Component: Codable, Sendable, Equatable {
         /// The two parameters of the Beta posterior of the component's stick-breaking fraction
-        /// (`weight_concentration_[0][k]` and `[1][k]`): 1 + Nₖ and γ + Σⱼ₍ⱼ₎₍>ₖ₎ Nⱼ.
+        /// (`weight_concentration_[0][k]` and `[1][k]`): 1 + Nₖ and γ + Σ_{j>k} Nⱼ.
         public var stickA: Double
         public var stickB: Double
         /// βₖ = β₀ + Nₖ (`mean_precision_`).
@@ -126,20 +126,27 @@ public struct BayesianGaussianMixture: Sendable, Equatable {
     public var standardDeviations: [Double] { components.map(\.standardDeviation) }
 
     /// The posterior probability of each component given x (sklearn `predict_proba`): the
-    /// normalised exp(E[log πₖ] + E[log N(x | μₖ, Λₖ⁻¹)]). Sums to 1; NaN entries for a NaN x.
+    /// normalised exp(E[log πₖ] + E[log N(x | μₖ, Λₖ⁻¹)]). Sums to 1; all NaN for a NaN or infinite x.
     public func predictProbabilities(_ x: Double) -> [Double] {
-        [Double](unsafeUninitializedCapacity: components.count) { buffer, initialized in
-            _ = scoring.responsibilities(x, into: buffer.baseAddress!)
-            initialized = components.count
-        }
+        var probabilities = [Double](repeating: 0, count: components.count)
+        predictProbabilities(x, into: &probabilities)
+        return probabilities
     }
 
     /// `predictProbabilities(x)` written into `probabilities` (count `componentCount`), for loops
     /// over many values that should not allocate per value.
     public func predictProbabilities(_ x: Double, into probabilities: inout [Double]) {
         precondition(probabilities.count == components.count, "probabilities must have one entry per component")
-        probabilities.withUnsafeMutableBufferPointer { buffer in
-            _ = scoring.responsibilities(x, into: buffer.baseAddress!)
+        withUnsafeTemporaryAllocation(of: Double.self,
+                                      capacity: ScoringTerms.scratchCount(rows: 1, components: components.count)) { scratch in
+            probabilities.withUnsafeMutableBufferPointer { row in
+                withUnsafePointer(to: x) { value in
+                    scoring.withTerms { terms in
+                        _ = ScoringTerms.responsibilities(value, rows: 1, terms: terms, into: row.baseAddress!,
+                                                          scratch: scratch.baseAddress!)
+                    }
+                }
+            }
         }
     }
 
@@ -156,7 +163,7 @@ public struct BayesianGaussianMixture: Sendable, Equatable {
         return nil
     }
 
-    /// sklearn `_set_parameters` (dirichlet_process): wₖ = aₖ/(aₖ+bₖ) · Πⱼ₍<ₖ₎ bⱼ/(aⱼ+bⱼ),
+    /// sklearn `_set_parameters` (dirichlet_process): wₖ = aₖ/(aₖ+bₖ) · Π_{j<k} bⱼ/(aⱼ+bⱼ),
     /// renormalised.
     static func expectedWeights(_ components: [Component]) -> [Double] {
         var weights = [Double]()

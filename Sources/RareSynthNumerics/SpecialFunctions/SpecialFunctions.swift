@@ -21,7 +21,6 @@ public enum SpecialFunctions {}
 
 @inline(__always) func libmErf(_ x: Double) -> Double { erf(x) }
 @inline(__always) func libmErfc(_ x: Double) -> Double { erfc(x) }
-@inline(__always) func libmExp(_ x: Double) -> Double { exp(x) }
 @inline(__always) func libmLogGamma(_ x: Double) -> Double {
     // lgamma_r rather than lgamma: lgamma writes the global `signgam`, a data race when
     // several threads fit marginals at once.
