@@ -13,9 +13,23 @@ public struct Dropout {
 
     public func callAsFunction(_ x: Variable, training: Bool, rng: inout SeededRandom) -> Variable {
         guard training, probability > 0 else { return x }
-        let keep = 1 - Double(probability), scale = 1 / Float(keep)
-        let mask = Tensor(shape: x.shape, scalars: (0..<x.value.count).map { _ in rng.nextUniform() < keep ? scale : 0 })
-        return x * x.constant(mask)
+        let scale = 1 / (1 - probability)
+        // Four 16-bit uniforms per 64-bit draw: keep when u < (1 − p)·2¹⁶ (p is resolved to
+        // 1/65536, far finer than any dropout rate in use).
+        let threshold = UInt64(((1 - Double(probability)) * 65_536).rounded())
+        let count = x.value.count
+        let mask = Elementwise.filled(count) { z in
+            var i = 0
+            while i < count {
+                var bits = rng.next()
+                for _ in 0..<Swift.min(4, count - i) {
+                    z[i] = (bits & 0xFFFF) < threshold ? scale : 0
+                    bits >>= 16
+                    i += 1
+                }
+            }
+        }
+        return x * x.constant(Tensor(shape: x.shape, scalars: mask))
     }
 
     /// The same with a given 0/1 keep-mask (reference comparisons).
