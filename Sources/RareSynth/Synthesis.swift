@@ -28,6 +28,9 @@ public struct Synthesis: Sendable {
     /// (the real data is the input; a holdout, when given, is read from `holdoutPath`).
     public var evaluation: EvaluationOptions = EvaluationOptions()
     public var holdoutPath: String?
+    /// For a neural model: save the training state every this many epochs to
+    /// `DIR/model.json.checkpoint.json`, and resume from it when it is there.
+    public var checkpointEvery: Int?
 
     public init(input: String, outputDirectory: String, schemaPath: String? = nil, csv: CSVOptions = .init(),
                 fit: FitOptions = .init(), rows: Int? = nil, seed: UInt64 = 0, conditions: [Condition] = [],
@@ -83,7 +86,15 @@ public struct Synthesis: Sendable {
         // Read the conditions before the long work, so a bad file fails at once.
         let conditionRows = try conditionsPath.map { try CSVReader.readTable(path: $0, options: csv) }
         progress.stage("fitting " + (fit.kind == .gaussianCopula ? "the Gaussian copula" : fit.kind == .ctgan ? "CTGAN" : "TVAE"))
-        let model = try ModelFile.fit(table, schema: schema, file: input, options: fit, epochs: progress.epochPrinter())
+        var checkpointFile: CheckpointFile?
+        if let every = checkpointEvery, fit.kind != .gaussianCopula {
+            // The checkpoint lives where the model will be, so the directory exists from here on.
+            try FileSystem.createDirectory(outputDirectory)
+            let dir = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
+            checkpointFile = CheckpointFile(modelPath: "\(dir)/model.json", every: every)
+        }
+        let model = try ModelFile.fit(table, schema: schema, file: input, options: fit,
+                                      checkpoint: try checkpointFile?.policy(progress: progress), epochs: progress.epochPrinter())
         progress.done(nil)
         let count = rows ?? table.rowCount
         progress.stage("sampling \(conditionRows?.rowCount ?? count) rows")
@@ -120,6 +131,7 @@ public struct Synthesis: Sendable {
         progress.stage("writing \(result.dataPath)")
         try FileSystem.writeAtomically(Data(try schema.jsonText().utf8), to: result.schemaPath)
         try model.save(to: result.modelPath)
+        checkpointFile?.remove()
         try format.write(synthetic, schema: schema, to: result.dataPath)
         if let quality, let path = result.qualityPath { try FileSystem.writeAtomically(try quality.json(), to: path) }
         var inputs = [try Provenance.FileRecord.file(role: "real", path: input, rows: table.rowCount, columns: table.columnCount)]

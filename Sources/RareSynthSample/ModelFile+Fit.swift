@@ -34,7 +34,9 @@ extension ModelFile {
     /// identifier and PII columns. Deterministic: the same table and options give the same file.
     /// - Parameter file: the data file's name, for error messages.
     /// - Parameter epochs: called after each training epoch of a neural model.
+    /// - Parameter checkpoint: for a neural model, where to save and resume the training state.
     public static func fit(_ table: Table, schema: Schema, file: String? = nil, options: FitOptions = .init(),
+                           checkpoint: CheckpointPolicy? = nil,
                            epochs: (EpochReport) -> Void = { _ in }) throws -> ModelFile {
         guard table.rowCount > 0 else {
             throw DataError(file: file, line: 2, "the table has a header but no data rows; at least one row is needed to learn from")
@@ -44,8 +46,8 @@ extension ModelFile {
         let model: SynthesizerModel
         switch options.kind {
         case .gaussianCopula: model = .gaussianCopula(try GaussianCopula.fit(encoded, options: options.copula))
-        case .ctgan: model = .ctgan(try CTGAN.fit(encoded, options: options.ctgan, seed: options.seed, progress: epochs))
-        case .tvae: model = .tvae(try TVAE.fit(encoded, options: options.tvae, seed: options.seed, progress: epochs))
+        case .ctgan: model = .ctgan(try CTGAN.fit(encoded, options: options.ctgan, seed: options.seed, checkpoint: checkpoint, progress: epochs))
+        case .tvae: model = .tvae(try TVAE.fit(encoded, options: options.tvae, seed: options.seed, checkpoint: checkpoint, progress: epochs))
         }
         let regeneration = schema.columns.filter { !$0.isModelled }.map { column in
             ColumnRegeneration.profile(table[column: column.name] ?? [], schema: column)

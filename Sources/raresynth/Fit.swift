@@ -32,8 +32,11 @@ struct Fit: ParsableCommand {
         progress.done("\(table.rowCount) rows × \(table.columnCount) columns")
         let schemaValue = try schema.map { try Schema.load(path: $0) } ?? SchemaInference().infer(table, file: data).schema
         progress.stage("fitting \(options.kind.rawValue)")
-        let file = try ModelFile.fit(table, schema: schemaValue, file: data, options: options, epochs: progress.epochPrinter())
+        let checkpoint = modelArguments.checkpointEvery.map { CheckpointFile(modelPath: out, every: $0) }
+        let file = try ModelFile.fit(table, schema: schemaValue, file: data, options: options,
+                                     checkpoint: try checkpoint?.policy(progress: progress), epochs: progress.epochPrinter())
         try file.save(to: out)
+        checkpoint?.remove()
         progress.done(nil)
         if !runOptions.quiet { print("model written to \(out)") }
     }

@@ -17,7 +17,14 @@ struct ModelArguments: ParsableArguments {
     @Option(help: "Rows per training batch (ctgan, tvae; default 500, as SDV; ctgan needs a multiple of its pac, 10).")
     var batchSize: Int?
 
+    @Option(help: ArgumentHelp("Save the training state every N epochs beside the model file (MODEL.checkpoint.json) and resume from it if it is there; an interrupted fit then ends as an uninterrupted one would (ctgan, tvae).", valueName: "N"))
+    var checkpointEvery: Int?
+
     func fitOptions(seed: UInt64) throws -> FitOptions {
+        if let checkpointEvery {
+            guard checkpointEvery >= 1 else { throw ValidationError("--checkpoint-every must be at least 1 (got \(checkpointEvery))") }
+            guard model != .gaussianCopula else { throw ValidationError("--checkpoint-every applies to --model ctgan or tvae") }
+        }
         if model == .gaussianCopula, epochs != nil || batchSize != nil {
             throw ValidationError("--epochs and --batch-size apply to --model ctgan or tvae, not gaussian_copula")
         }

@@ -51,6 +51,7 @@ struct Synthesize: ParsableCommand {
                             rows: rows, seed: sampling.seed, conditions: try sampling.parsedConditions(),
                             conditionsPath: sampling.conditionsFile, rebalance: sampling.rebalance,
                             format: format, score: !noScore, filterNearCopies: !keepNearCopies)
+        job.checkpointEvery = modelArguments.checkpointEvery
         job.evaluation = try metrics.evaluationOptions()
         job.evaluation.seed = sampling.seed
         job.evaluation.threads = runOptions.threads

@@ -149,4 +149,28 @@ import Testing
         t.epochs = 0
         #expect(throws: NeuralModelError.self) { try TVAE.fit(Self.table(), options: t) }
     }
+
+    /// A checkpoint taken after epoch 2 of 4 and resumed gives the uninterrupted model exactly.
+    @Test func aResumedFitEndsAsAnUninterruptedOne() throws {
+        var gan = Self.smallCTGAN
+        gan.epochs = 4
+        nonisolated(unsafe) var saved: [TrainingCheckpoint] = []
+        let whole = try CTGAN.fit(Self.table(), options: gan, seed: 5, checkpoint: CheckpointPolicy(every: 2) { saved.append($0) })
+        #expect(saved.map(\.epochsDone) == [2])
+        let resumed = try CTGAN.fit(Self.table(), options: gan, seed: 5, checkpoint: CheckpointPolicy(every: 2, resume: saved[0]) { _ in })
+        #expect(resumed == whole)
+        #expect { try CTGAN.fit(Self.table(), options: gan, seed: 6, checkpoint: CheckpointPolicy(every: 2, resume: saved[0]) { _ in }) }
+            throws: { ($0 as? NeuralModelError)?.message.contains("other data, options or seed") == true }
+
+        var vae = Self.smallTVAE
+        vae.epochs = 3
+        saved = []
+        let tvae = try TVAE.fit(Self.table(), options: vae, seed: 5, checkpoint: CheckpointPolicy(every: 1) { saved.append($0) })
+        #expect(saved.map(\.epochsDone) == [1, 2])
+        let tvaeResumed = try TVAE.fit(Self.table(), options: vae, seed: 5, checkpoint: CheckpointPolicy(every: 1, resume: saved[0]) { _ in })
+        #expect(tvaeResumed == tvae)
+        // A checkpoint survives its JSON round trip.
+        let json = try JSONEncoder().encode(saved[1])
+        #expect(try JSONDecoder().decode(TrainingCheckpoint.self, from: json) == saved[1])
+    }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import RareSynth
 import Testing
 
@@ -75,6 +78,12 @@ import Testing
                          "--batch-size", "50", "--seed", "4"])
         #expect(f.status == 0, "\(f.stderr)")
         #expect(f.stderr.contains("epoch 2/2: generator"))
+        let c = try run(["fit", TestSupport.example("veteran.csv"), "--out", "\(dir)/c.json", "--model", "ctgan", "--epochs", "2",
+                         "--batch-size", "50", "--seed", "4", "--checkpoint-every", "1", "--quiet"])
+        #expect(c.status == 0, "\(c.stderr)")
+        // The checkpoint is gone once the model is written, and checkpointing does not change the model.
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/c.json.checkpoint.json"))
+        #expect(TestSupport.bytes("\(dir)/c.json") == TestSupport.bytes("\(dir)/m.json"))
         let s = try run(["sample", "\(dir)/m.json", "--rows", "30", "--out", "\(dir)/s.csv", "--condition", "celltype=large", "--quiet"])
         #expect(s.status == 0, "\(s.stderr)")
         let rows = String(decoding: try #require(TestSupport.bytes("\(dir)/s.csv")), as: UTF8.self).split(separator: "\n")
@@ -89,5 +98,33 @@ import Testing
         let wrong = try run(["fit", TestSupport.example("veteran.csv"), "--out", "\(dir)/x.json", "--model", "ctgan", "--batch-size", "55"])
         #expect(wrong.status != 0 && wrong.stderr.contains("multiple of pac"))
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/x.json"))
+    }
+
+    /// A fit killed mid-run leaves no model file, only the last checkpoint; the next run resumes
+    /// from it and writes the same model as an uninterrupted run. (SIGKILL: children of the test
+    /// runner inherit its blocked-signal mask, so SIGINT and SIGTERM would stay pending.)
+    @Test func anInterruptedFitResumesToTheSameModel() throws {
+        let dir = TestSupport.scratch("cli-resume")
+        defer { TestSupport.cleanUp(dir) }
+        let common = [TestSupport.example("veteran.csv"), "--model", "tvae", "--epochs", "16", "--batch-size", "50", "--seed", "2"]
+        let whole = try run(["fit"] + common + ["--out", "\(dir)/whole.json", "--quiet"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["fit"] + common + ["--out", "\(dir)/m.json", "--checkpoint-every", "2", "--quiet"]
+        try process.run()
+        let checkpoint = "\(dir)/m.json.checkpoint.json"
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: checkpoint) && process.isRunning && Date() < deadline { usleep(20_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/m.json"))
+        #expect(FileManager.default.fileExists(atPath: checkpoint))
+        let resumed = try run(["fit"] + common + ["--out", "\(dir)/m.json", "--checkpoint-every", "2"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("resuming from"))
+        #expect(TestSupport.bytes("\(dir)/m.json") == TestSupport.bytes("\(dir)/whole.json"))
+        #expect(!FileManager.default.fileExists(atPath: checkpoint))
     }
 }

@@ -13,7 +13,10 @@ extension CTGAN {
     /// same weights.
     /// - Throws: ``NeuralModelError`` for settings or data it cannot train on, and when the losses
     ///   become NaN or infinite (the message names the epoch).
+    /// - Parameter checkpoint: save the training state every few epochs, and resume from a saved
+    ///   one (the result is the same as without the interruption).
     public static func fit(_ table: EncodedTable, options: CTGANOptions = .init(), seed: UInt64 = 0,
+                           checkpoint: CheckpointPolicy? = nil,
                            progress: (EpochReport) -> Void = { _ in }) throws -> CTGAN {
         if let problem = options.problems().first { throw NeuralModelError(problem) }
         guard table.rowCount > 0, !table.columns.isEmpty else { throw NeuralModelError("no rows or no columns to learn from") }
@@ -38,6 +41,26 @@ extension CTGAN {
         let n = table.rowCount, width = layout.width, condWidth = sampler.width
         let stepsPerEpoch = Swift.max(n / batch, 1)
         var losses: [EpochLosses] = []
+        let fingerprint = TrainingCheckpoint.fingerprint(data: data, options: options, seed: seed)
+        var firstEpoch = 0
+        if let saved = checkpoint?.resume {
+            try saved.check(model: "CTGAN", fingerprint: fingerprint, epochs: options.epochs)
+            guard saved.networks.count == 2, saved.optimizers.count == 2,
+                  saved.runningStatistics.count == 2 * generator.blocks.count else {
+                throw NeuralModelError("the checkpoint does not hold a CTGAN's networks")
+            }
+            try generator.load(saved.networks[0])
+            try critic.load(saved.networks[1])
+            for (k, block) in generator.blocks.enumerated() {
+                block.1.runningMean = saved.runningStatistics[2 * k]
+                block.1.runningVariance = saved.runningStatistics[2 * k + 1]
+            }
+            try optimizerG.restore(saved.optimizers[0])
+            try optimizerD.restore(saved.optimizers[1])
+            rng = saved.random
+            losses = saved.losses.map { EpochLosses(generator: $0[0], discriminator: $0[1]) }
+            firstEpoch = saved.epochsDone
+        }
 
         /// Conditions for one batch: the one-hot matrix, the span and category per row, and a
         /// real row satisfying a permuted copy of them (ctgan's `perm`).
@@ -77,7 +100,7 @@ extension CTGAN {
 
         func noise() -> Tensor { .gaussian([batch, options.embeddingDimension], using: &rng) }
 
-        for epoch in 0..<options.epochs {
+        for epoch in firstEpoch..<options.epochs {
             let start = Date()
             var lossG: Float = 0, lossD: Float = 0
             for _ in 0..<stepsPerEpoch {
@@ -123,6 +146,14 @@ extension CTGAN {
                 throw NeuralModelError("training diverged at epoch \(epoch + 1): generator loss \(lossG), critic loss \(lossD); try a smaller learning rate")
             }
             losses.append(EpochLosses(generator: lossG, discriminator: lossD))
+            if let checkpoint, checkpoint.due(after: epoch + 1, of: options.epochs) {
+                try checkpoint.save(TrainingCheckpoint(
+                    model: "CTGAN", fingerprint: fingerprint, epochsDone: epoch + 1,
+                    networks: [generator.snapshot, critic.snapshot],
+                    runningStatistics: generator.blocks.flatMap { [$0.1.runningMean, $0.1.runningVariance] },
+                    optimizers: [optimizerG.state, optimizerD.state], random: rng,
+                    losses: losses.map { [$0.generator, $0.discriminator] }))
+            }
             progress(EpochReport(epoch: epoch + 1, epochs: options.epochs, generatorLoss: lossG, discriminatorLoss: lossD,
                                  seconds: Date().timeIntervalSince(start)))
         }

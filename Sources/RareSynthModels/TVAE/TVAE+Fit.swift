@@ -8,7 +8,10 @@ extension TVAE {
     /// in batches (the last one may be short), minimising reconstruction (× `lossFactor`) plus
     /// KL divergence with Adam, and keeps the output scales in [0.01, 1].
     /// Deterministic for a seed, whatever the thread count.
+    /// - Parameter checkpoint: save the training state every few epochs, and resume from a saved
+    ///   one (the result is the same as without the interruption).
     public static func fit(_ table: EncodedTable, options: TVAEOptions = .init(), seed: UInt64 = 0,
+                           checkpoint: CheckpointPolicy? = nil,
                            progress: (EpochReport) -> Void = { _ in }) throws -> TVAE {
         if let problem = options.problems().first { throw NeuralModelError(problem) }
         guard table.rowCount > 0, !table.columns.isEmpty else { throw NeuralModelError("no rows or no columns to learn from") }
@@ -22,7 +25,21 @@ extension TVAE {
         let adam = Adam(parameters, learningRate: options.learningRate, weightDecay: options.weightDecay)
         let n = table.rowCount, width = layout.width
         var losses: [Float] = []
-        for epoch in 0..<options.epochs {
+        let fingerprint = TrainingCheckpoint.fingerprint(data: data, options: options, seed: seed)
+        var firstEpoch = 0
+        if let saved = checkpoint?.resume {
+            try saved.check(model: "TVAE", fingerprint: fingerprint, epochs: options.epochs)
+            guard saved.networks.count == 2, saved.optimizers.count == 1 else {
+                throw NeuralModelError("the checkpoint does not hold a TVAE's networks")
+            }
+            try encoder.load(saved.networks[0])
+            try decoder.load(saved.networks[1])
+            try adam.restore(saved.optimizers[0])
+            rng = saved.random
+            losses = saved.losses.map { $0[0] }
+            firstEpoch = saved.epochsDone
+        }
+        for epoch in firstEpoch..<options.epochs {
             let start = Date()
             var order = Array(0..<n)
             rng.shuffle(&order)
@@ -57,6 +74,12 @@ extension TVAE {
                 throw NeuralModelError("training diverged at epoch \(epoch + 1): loss \(mean); try a smaller learning rate")
             }
             losses.append(mean)
+            if let checkpoint, checkpoint.due(after: epoch + 1, of: options.epochs) {
+                try checkpoint.save(TrainingCheckpoint(
+                    model: "TVAE", fingerprint: fingerprint, epochsDone: epoch + 1,
+                    networks: [encoder.snapshot, decoder.snapshot], runningStatistics: [],
+                    optimizers: [adam.state], random: rng, losses: losses.map { [$0] }))
+            }
             progress(EpochReport(epoch: epoch + 1, epochs: options.epochs, generatorLoss: mean, discriminatorLoss: 0,
                                  seconds: Date().timeIntervalSince(start)))
         }

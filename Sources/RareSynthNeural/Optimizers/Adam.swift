@@ -31,6 +31,26 @@ public final class Adam {
         secondMoments = parameters.map { [Float](repeating: 0, count: $0.value.count) }
     }
 
+    /// What a resumed run needs besides the weights: the step count and both moment estimates.
+    public struct State: Codable, Sendable, Equatable {
+        public var steps: Int
+        public var firstMoments: [[Float]]
+        public var secondMoments: [[Float]]
+    }
+
+    public var state: State { State(steps: steps, firstMoments: firstMoments, secondMoments: secondMoments) }
+
+    /// Restores a state taken from an optimiser over parameters of the same shapes.
+    public func restore(_ state: State) throws {
+        guard state.firstMoments.map(\.count) == firstMoments.map(\.count),
+              state.secondMoments.map(\.count) == secondMoments.map(\.count) else {
+            throw ParameterLoadError(message: "optimiser state does not fit these parameters")
+        }
+        steps = state.steps
+        firstMoments = state.firstMoments
+        secondMoments = state.secondMoments
+    }
+
     /// One update from each parameter's `gradient` (a parameter without one is left alone).
     public func step() {
         steps += 1

@@ -24,6 +24,12 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
         if s0 | s1 | s2 | s3 == 0 { s0 = 1 } // the one forbidden state; unreachable in practice
     }
 
+    init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        (s0, s1, s2, s3) = state
+    }
+
+    var stateWords: [UInt64] { [s0, s1, s2, s3] }
+
     /// Stream `stream` of `seed`: seeded with key = mix(mix(seed) ⊕ mix(stream + salt)).
     ///
     /// `mix` is a bijection, so for a fixed seed distinct streams get distinct keys, and the
