@@ -36,12 +36,7 @@ final class CTGANDiscriminator: ParameterContainer {
     let dropout = Dropout(0.5)
 
     init(input: Int, layers widths: [Int], pac: Int, rng: inout SeededRandom) {
-        var dim = input * pac
-        var layers: [Linear] = []
-        for (i, w) in widths.enumerated() {
-            layers.append(Linear(dim, w, name: "discriminator.\(i)", rng: &rng))
-            dim = w
-        }
+        let (layers, dim) = Linear.stack(input: input * pac, widths: widths, name: "discriminator", rng: &rng)
         self.layers = layers
         output = Linear(dim, 1, name: "discriminator.out", rng: &rng)
         self.pac = pac

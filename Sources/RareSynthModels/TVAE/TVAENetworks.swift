@@ -8,12 +8,7 @@ final class TVAEEncoder: ParameterContainer {
     let logVariance: Linear
 
     init(input: Int, layers widths: [Int], embedding: Int, rng: inout SeededRandom) {
-        var dim = input
-        var layers: [Linear] = []
-        for (i, w) in widths.enumerated() {
-            layers.append(Linear(dim, w, name: "encoder.\(i)", rng: &rng))
-            dim = w
-        }
+        let (layers, dim) = Linear.stack(input: input, widths: widths, name: "encoder", rng: &rng)
         self.layers = layers
         mean = Linear(dim, embedding, name: "encoder.mean", rng: &rng)
         logVariance = Linear(dim, embedding, name: "encoder.logvar", rng: &rng)
@@ -36,12 +31,7 @@ final class TVAEDecoder: ParameterContainer {
     let sigma: Parameter
 
     init(embedding: Int, layers widths: [Int], output width: Int, rng: inout SeededRandom) {
-        var dim = embedding
-        var layers: [Linear] = []
-        for (i, w) in widths.enumerated() {
-            layers.append(Linear(dim, w, name: "decoder.\(i)", rng: &rng))
-            dim = w
-        }
+        let (layers, dim) = Linear.stack(input: embedding, widths: widths, name: "decoder", rng: &rng)
         self.layers = layers
         output = Linear(dim, width, name: "decoder.out", rng: &rng)
         sigma = Parameter("decoder.sigma", Tensor(shape: [width], repeating: 0.1))

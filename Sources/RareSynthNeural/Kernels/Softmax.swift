@@ -2,13 +2,20 @@ import Foundation
 
 /// Row-wise softmax kernels, shifted by each row's maximum so large logits do not overflow.
 enum Softmax {
+    /// The largest element of row r (the shift that keeps exp from overflowing).
+    @inline(__always)
+    static func rowMax(_ x: [Float], _ base: Int, _ n: Int) -> Float {
+        var top = -Float.infinity
+        for c in 0..<n { top = Swift.max(top, x[base + c]) }
+        return top
+    }
+
     static func logSoftmax(_ a: Tensor) -> Tensor {
         let (m, n) = (a.rows, a.columns)
         var out = a.scalars
         for r in 0..<m {
             let base = r * n
-            var top = -Float.infinity
-            for c in 0..<n { top = Swift.max(top, out[base + c]) }
+            let top = rowMax(out, base, n)
             var s: Float = 0
             for c in 0..<n { s += Foundation.exp(out[base + c] - top) }
             let shift = top + Foundation.log(s)
@@ -22,8 +29,7 @@ enum Softmax {
         var out = a.scalars
         for r in 0..<m {
             let base = r * n
-            var top = -Float.infinity
-            for c in 0..<n { top = Swift.max(top, out[base + c]) }
+            let top = rowMax(out, base, n)
             var s: Float = 0
             for c in 0..<n {
                 let e = Foundation.exp(out[base + c] - top)

@@ -21,4 +21,16 @@ public final class Linear: ParameterContainer {
     public func callAsFunction(_ x: Variable) -> Variable {
         RareSynthNeural.linear(x, weight: x.tape.use(weight), bias: x.tape.use(bias))
     }
+
+    /// Layers of the given widths, each fed by the previous one (initialised in order from
+    /// `rng`), and the width of the last output.
+    public static func stack(input: Int, widths: [Int], name: String, rng: inout SeededRandom) -> (layers: [Linear], output: Int) {
+        var dim = input
+        var layers: [Linear] = []
+        for (i, w) in widths.enumerated() {
+            layers.append(Linear(dim, w, name: "\(name).\(i)", rng: &rng))
+            dim = w
+        }
+        return (layers, dim)
+    }
 }
