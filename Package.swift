@@ -14,6 +14,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "RareSynth", targets: ["RareSynth"]),
+        // The engine on its own, for tools that need no tables (and bench/openblas, which measures its GEMM).
+        .library(name: "RareSynthNeural", targets: ["RareSynthNeural"]),
         .executable(name: "raresynth", targets: ["raresynth"]),
         .executable(name: "raresynth-bench", targets: ["raresynth-bench"]),
     ],
@@ -72,7 +74,7 @@ let package = Package(
                           dependencies: ["RareSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: simdFlags),
         .executableTarget(name: "raresynth-bench",
-                          dependencies: ["RareSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          dependencies: ["RareSynth", "RareSynthNeural", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: simdFlags),
 
         .testTarget(name: "RareSynthTableTests", dependencies: ["RareSynthTable"], swiftSettings: simdFlags),

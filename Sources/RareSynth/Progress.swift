@@ -32,7 +32,7 @@ public struct Progress: Sendable {
         let losses = report.discriminatorLoss == 0
             ? String(format: "loss %.4f", report.generatorLoss)
             : String(format: "generator %.4f, critic %.4f", report.generatorLoss, report.discriminatorLoss)
-        FileHandle.standardError.write(Data(String(format: "[%@]   epoch %d/%d: %@, %.3f s/epoch, ETA %.0f s\n",
+        FileHandle.standardError.write(Data(String(format: "[%@]   epoch %d/%d: %@, %.4f s/epoch, ETA %.0f s\n",
                                                    elapsed, report.epoch, report.epochs, losses, report.seconds, left).utf8))
     }
 

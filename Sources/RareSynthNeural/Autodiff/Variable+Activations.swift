@@ -18,7 +18,7 @@ extension Variable {
 
     /// tanh through exp (glibc's tanhf is ~5× slower; ../shared/NUMERICS.md); d/dx = 1 − y².
     public func tanh() -> Variable {
-        let y = Elementwise.map(value) { FastMath.tanh($0) }
+        let y = Elementwise.mapLanes(value) { FastMath.tanh($0) }
         return tape.record(y, inputs: [self], backward: [{ g, out in g - g * out * out }])
     }
 
@@ -31,7 +31,7 @@ extension Variable {
     }
 
     public func exp() -> Variable {
-        tape.record(Elementwise.map(value) { Foundation.exp($0) }, inputs: [self], backward: [{ g, out in g * out }])
+        tape.record(Elementwise.mapLanes(value) { FastMath.exp($0) }, inputs: [self], backward: [{ g, out in g * out }])
     }
 
     public func log() -> Variable {

@@ -10,13 +10,7 @@ extension Variable {
     /// one-hot spans, `softmax((logits + g) / tau)` with `g = −log(−log U)` drawn from `rng`
     /// (torch's `gumbel_softmax(hard=False)`).
     public func activated(_ spans: [ActivationSpan], tau: Float = 0.2, rng: inout SeededRandom) -> Variable {
-        var gumbel = [Float]()
-        gumbel.reserveCapacity(value.count)
-        for _ in 0..<value.count {
-            // Float logs; u kept inside (0, 1) in Float so neither log meets 0.
-            let u = Swift.min(Swift.max(Float(rng.nextUniform()), 1e-7), 1 - 6e-8)
-            gumbel.append(-Foundation.log(-Foundation.log(u)))
-        }
+        let gumbel = Elementwise.filled(value.count) { FastMath.fillGumbel($0, using: &rng) }
         return activated(spans, inverseTau: 1 / tau, gumbel: gumbel)
     }
 
@@ -28,27 +22,43 @@ extension Variable {
     /// Gumbel noise given explicitly (one value per element; empty for none).
     public func activated(_ spans: [ActivationSpan], inverseTau: Float, gumbel: [Float]) -> Variable {
         let (m, n) = (rows, columns)
-        var y = value.scalars
+        let x = value.scalars
+        // Three passes so that every exponential goes through one vector pass: the arguments
+        // (−2|x| for tanh, the shifted logit for softmax), exp, then each span's finish.
+        var y = x
         for r in 0..<m {
             let base = r * n
             for span in spans {
+                let end = span.start + span.width
                 switch span.activation {
                 case .tanh:
-                    for j in span.start..<(span.start + span.width) { y[base + j] = FastMath.tanh(y[base + j]) }
+                    for j in span.start..<end { y[base + j] = -2 * Swift.abs(x[base + j]) }
                 case .softmax:
                     var top = -Float.infinity
-                    for j in span.start..<(span.start + span.width) {
-                        let z = (y[base + j] + (gumbel.isEmpty ? 0 : gumbel[base + j])) * inverseTau
+                    for j in span.start..<end {
+                        let z = (x[base + j] + (gumbel.isEmpty ? 0 : gumbel[base + j])) * inverseTau
                         y[base + j] = z
                         top = Swift.max(top, z)
                     }
-                    var s: Float = 0
-                    for j in span.start..<(span.start + span.width) {
-                        let e = Foundation.exp(y[base + j] - top)
-                        y[base + j] = e
-                        s += e
+                    for j in span.start..<end { y[base + j] -= top }
+                }
+            }
+        }
+        y.withUnsafeMutableBufferPointer { FastMath.apply($0, FastMath.exp) }
+        for r in 0..<m {
+            let base = r * n
+            for span in spans {
+                let end = span.start + span.width
+                switch span.activation {
+                case .tanh:
+                    for j in span.start..<end {
+                        let e = y[base + j], t = (1 - e) / (1 + e)
+                        y[base + j] = x[base + j] < 0 ? -t : t
                     }
-                    for j in span.start..<(span.start + span.width) { y[base + j] /= s }
+                case .softmax:
+                    var sum: Float = 0
+                    for j in span.start..<end { sum += y[base + j] }
+                    for j in span.start..<end { y[base + j] /= sum }
                 }
             }
         }

@@ -13,17 +13,38 @@ extension Variable {
         var dRec = [Float](repeating: 0, count: m * n)
         var dSigma = [Float](repeating: 0, count: n)
         let scale = factor / Float(m)
-        for span in spans {
+        // Every exponential in one vector pass: −2|rec| for α columns (tanh), the logit less
+        // its block's row maximum for one-hot blocks; `tops` keeps those maxima.
+        var e = rec
+        var tops = [Float](repeating: 0, count: m * spans.count)
+        for (k, span) in spans.enumerated() {
+            let end = span.start + span.width
+            for r in 0..<m {
+                let base = r * n
+                switch span.activation {
+                case .tanh:
+                    for c in span.start..<end { e[base + c] = -2 * Swift.abs(rec[base + c]) }
+                case .softmax:
+                    var top = -Float.infinity
+                    for j in span.start..<end { top = Swift.max(top, rec[base + j]) }
+                    for j in span.start..<end { e[base + j] = rec[base + j] - top }
+                    tops[r * spans.count + k] = top
+                }
+            }
+        }
+        e.withUnsafeMutableBufferPointer { FastMath.apply($0, FastMath.exp) }
+        for (k, span) in spans.enumerated() {
             switch span.activation {
             case .tanh:
                 for c in span.start..<(span.start + span.width) {
                     let sc = s[c], inv2 = 1 / (2 * sc * sc)
                     var squares = 0.0
                     for r in 0..<m {
-                        let t = FastMath.tanh(rec[r * n + c])
-                        let e = data[r * n + c] - t
-                        squares += Double(e * e)
-                        dRec[r * n + c] = scale * (-2 * e * inv2) * (1 - t * t)
+                        let q = e[r * n + c], magnitude = (1 - q) / (1 + q)
+                        let t = rec[r * n + c] < 0 ? -magnitude : magnitude
+                        let d = data[r * n + c] - t
+                        squares += Double(d * d)
+                        dRec[r * n + c] = scale * (-2 * d * inv2) * (1 - t * t)
                     }
                     total += squares * Double(inv2) + Double(m) * Double(Foundation.log(sc))
                     dSigma[c] = scale * (-Float(squares) / (sc * sc * sc) + Float(m) / sc)
@@ -31,15 +52,12 @@ extension Variable {
             case .softmax:
                 for r in 0..<m {
                     let base = r * n + span.start
-                    var target = 0, top = -Float.infinity
-                    for j in 0..<span.width {
-                        if data[base + j] > data[base + target] { target = j }
-                        top = Swift.max(top, rec[base + j])
-                    }
+                    var target = 0
+                    for j in 0..<span.width where data[base + j] > data[base + target] { target = j }
                     var sum: Float = 0
-                    for j in 0..<span.width { sum += Foundation.exp(rec[base + j] - top) }
-                    total -= Double(rec[base + target] - top - Foundation.log(sum))
-                    for j in 0..<span.width { dRec[base + j] = scale * Foundation.exp(rec[base + j] - top) / sum }
+                    for j in 0..<span.width { sum += e[base + j] }
+                    total -= Double(rec[base + target] - tops[r * spans.count + k] - Foundation.log(sum))
+                    for j in 0..<span.width { dRec[base + j] = scale * e[base + j] / sum }
                     dRec[base + target] -= scale
                 }
             }

@@ -11,6 +11,14 @@ enum Elementwise {
         return Tensor(shape: a.shape, scalars: out)
     }
 
+    /// `f` eight lanes at a time (``FastMath``'s vector functions).
+    @inline(__always)
+    static func mapLanes(_ a: Tensor, _ f: (SIMD8<Float>) -> SIMD8<Float>) -> Tensor {
+        var out = a.scalars
+        out.withUnsafeMutableBufferPointer { FastMath.apply($0, f) }
+        return Tensor(shape: a.shape, scalars: out)
+    }
+
     /// A buffer of `count` elements that `body` must fill completely (no zeroing pass first).
     @inline(__always)
     static func filled(_ count: Int, _ body: (UnsafeMutableBufferPointer<Float>) -> Void) -> [Float] {

@@ -6,10 +6,14 @@ enum Reductions {
     static func sumRows(_ a: Tensor) -> Tensor {
         let (m, n) = (a.rows, a.columns)
         var acc = [Double](repeating: 0, count: n)
-        a.scalars.withUnsafeBufferPointer { x in
-            for r in 0..<m {
-                let base = r * n
-                for c in 0..<n { acc[c] += Double(x[base + c]) }
+        // Raw pointers so the inner loop vectorises (no bounds or uniqueness checks in it).
+        acc.withUnsafeMutableBufferPointer { sums in
+            a.scalars.withUnsafeBufferPointer { x in
+                guard let s = sums.baseAddress, let p = x.baseAddress else { return }
+                for r in 0..<m {
+                    let row = p + r * n
+                    for c in 0..<n { s[c] += Double(row[c]) }
+                }
             }
         }
         return Tensor(shape: [n], scalars: acc.map { Float($0) })

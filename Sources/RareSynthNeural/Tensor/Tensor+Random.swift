@@ -9,21 +9,12 @@ extension Tensor {
         return Tensor(shape: shape, scalars: (0..<n).map { _ in lower + Float(rng.nextUniform() * width) })
     }
 
-    /// Independent standard normal draws, times `standardDeviation`, by the Box–Muller transform
-    /// in Float (two draws per pair of uniforms): network noise needs speed, not the last bits of
-    /// tail accuracy that `SeededRandom.nextStandardNormal` (an inverse-CDF draw) gives.
+    /// Independent standard normal draws, times `standardDeviation`, by vectorised inversion
+    /// in Float (``FastMath/fillNormals(_:scale:using:)``): network noise needs speed, not the
+    /// double-precision tails that `SeededRandom.nextStandardNormal` gives.
     public static func gaussian(_ shape: [Int], standardDeviation: Float = 1, using rng: inout SeededRandom) -> Tensor {
         let n = shape.reduce(1, *)
-        var out = [Float](repeating: 0, count: n)
-        var i = 0
-        while i < n {
-            let u1 = Float(Swift.max(rng.nextUniform(), 1e-12)), u2 = Float(rng.nextUniform())
-            let r = (-2 * Foundation.log(u1)).squareRoot() * standardDeviation
-            let angle = 2 * Float.pi * u2
-            out[i] = r * Foundation.cos(angle)
-            if i + 1 < n { out[i + 1] = r * Foundation.sin(angle) }
-            i += 2
-        }
+        let out = Elementwise.filled(n) { FastMath.fillNormals($0, scale: standardDeviation, using: &rng) }
         return Tensor(shape: shape, scalars: out)
     }
 
