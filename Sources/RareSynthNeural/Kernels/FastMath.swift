@@ -46,11 +46,11 @@ public enum FastMath {
         r = r + n * 2.121_944_400_546_905_8e-4
         let z = r * r
         var y = SIMD8<Float>(repeating: 1.987_569_150_0e-4)
-        y = y * r + 1.398_199_950_7e-3
-        y = y * r + 8.333_451_907_3e-3
-        y = y * r + 4.166_579_589_4e-2
-        y = y * r + 1.666_666_545_9e-1
-        y = y * r + 5.000_000_120_1e-1
+        y = SIMD8(repeating: 1.398_199_950_7e-3).addingProduct(y, r)
+        y = SIMD8(repeating: 8.333_451_907_3e-3).addingProduct(y, r)
+        y = SIMD8(repeating: 4.166_579_589_4e-2).addingProduct(y, r)
+        y = SIMD8(repeating: 1.666_666_545_9e-1).addingProduct(y, r)
+        y = SIMD8(repeating: 5.000_000_120_1e-1).addingProduct(y, r)
         y = y * z + r + 1
         // 2ⁿ from the exponent field; n ∈ [−126, 128], so in two halves neither overflows it.
         let ni = unsafeBitCast(t, to: SIMD8<Int32>.self) &- 0x4B40_0000
@@ -83,14 +83,14 @@ public enum FastMath {
         m = m - 1
         let z = m * m
         var y: SIMD8<Float> = SIMD8(repeating: 7.037_683_629_2e-2)
-        y = y * m - 1.151_461_031_0e-1
-        y = y * m + 1.167_699_874_0e-1
-        y = y * m - 1.242_014_084_6e-1
-        y = y * m + 1.424_932_278_7e-1
-        y = y * m - 1.666_805_766_5e-1
-        y = y * m + 2.000_071_476_5e-1
-        y = y * m - 2.499_999_399_3e-1
-        y = y * m + 3.333_333_117_4e-1
+        y = SIMD8(repeating: -1.151_461_031_0e-1).addingProduct(y, m)
+        y = SIMD8(repeating: 1.167_699_874_0e-1).addingProduct(y, m)
+        y = SIMD8(repeating: -1.242_014_084_6e-1).addingProduct(y, m)
+        y = SIMD8(repeating: 1.424_932_278_7e-1).addingProduct(y, m)
+        y = SIMD8(repeating: -1.666_805_766_5e-1).addingProduct(y, m)
+        y = SIMD8(repeating: 2.000_071_476_5e-1).addingProduct(y, m)
+        y = SIMD8(repeating: -2.499_999_399_3e-1).addingProduct(y, m)
+        y = SIMD8(repeating: 3.333_333_117_4e-1).addingProduct(y, m)
         y = y * m * z
         y = y - e * 2.121_944_400_546_905_8e-4
         y = y - 0.5 * z
@@ -142,27 +142,27 @@ public enum FastMath {
         let w = -log(4 * u * (1 - u))
         var c = w - 2.5
         var p: SIMD8<Float> = SIMD8(repeating: 2.810_226_36e-08)
-        p = p * c + 3.432_739_39e-07
-        p = p * c - 3.523_387_7e-06
-        p = p * c - 4.391_506_54e-06
-        p = p * c + 0.000_218_580_87
-        p = p * c - 0.001_253_725_03
-        p = p * c - 0.004_177_681_64
-        p = p * c + 0.246_640_727
-        p = p * c + 1.501_409_41
+        p = SIMD8(repeating: 3.432_739_39e-07).addingProduct(p, c)
+        p = SIMD8(repeating: -3.523_387_7e-06).addingProduct(p, c)
+        p = SIMD8(repeating: -4.391_506_54e-06).addingProduct(p, c)
+        p = SIMD8(repeating: 0.000_218_580_87).addingProduct(p, c)
+        p = SIMD8(repeating: -0.001_253_725_03).addingProduct(p, c)
+        p = SIMD8(repeating: -0.004_177_681_64).addingProduct(p, c)
+        p = SIMD8(repeating: 0.246_640_727).addingProduct(p, c)
+        p = SIMD8(repeating: 1.501_409_41).addingProduct(p, c)
         let tail = w .>= 5
         // The tail branch (|z| > 2.9) is rare: about one vector in twenty has a lane in it.
         guard any(tail) else { return p * x * 1.414_213_562_373_095_1 }
         c = w.squareRoot() - 3
         var q: SIMD8<Float> = SIMD8(repeating: -0.000_200_214_257)
-        q = q * c + 0.000_100_950_558
-        q = q * c + 0.001_349_343_22
-        q = q * c - 0.003_673_428_44
-        q = q * c + 0.005_739_507_73
-        q = q * c - 0.007_622_461_3
-        q = q * c + 0.009_438_870_47
-        q = q * c + 1.001_674_06
-        q = q * c + 2.832_976_82
+        q = SIMD8(repeating: 0.000_100_950_558).addingProduct(q, c)
+        q = SIMD8(repeating: 0.001_349_343_22).addingProduct(q, c)
+        q = SIMD8(repeating: -0.003_673_428_44).addingProduct(q, c)
+        q = SIMD8(repeating: 0.005_739_507_73).addingProduct(q, c)
+        q = SIMD8(repeating: -0.007_622_461_3).addingProduct(q, c)
+        q = SIMD8(repeating: 0.009_438_870_47).addingProduct(q, c)
+        q = SIMD8(repeating: 1.001_674_06).addingProduct(q, c)
+        q = SIMD8(repeating: 2.832_976_82).addingProduct(q, c)
         p.replace(with: q, where: tail)
         return p * x * 1.414_213_562_373_095_1
     }
@@ -170,21 +170,32 @@ public enum FastMath {
     /// Fills `buffer` with standard normals times `scale`, eight per four 64-bit draws.
     public static func fillNormals(_ buffer: UnsafeMutableBufferPointer<Float>, scale: Float = 1,
                                    using rng: inout SeededRandom) {
-        fill(buffer) { standardNormals(uniforms(&rng)) * scale }
+        fill(buffer, { uniforms(&rng) }) { standardNormals($0) * scale }
     }
 
     /// Fills `buffer` with standard Gumbel variates −log(−log u).
     public static func fillGumbel(_ buffer: UnsafeMutableBufferPointer<Float>, using rng: inout SeededRandom) {
-        fill(buffer) { -log(-log(uniforms(&rng))) }
+        fill(buffer, { uniforms(&rng) }) { -log(-log($0)) }
     }
 
+    /// Two vectors per iteration, their uniforms drawn first: each transform is one long
+    /// dependency chain (a log and a polynomial), so two independent ones keep the FMA units busy
+    /// (and no call to the generator sits between them). The draw order is as one at a time.
     @inline(__always)
-    private static func fill(_ buffer: UnsafeMutableBufferPointer<Float>, _ next: () -> SIMD8<Float>) {
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<Float>, _ draw: () -> SIMD8<Float>,
+                             _ transform: (SIMD8<Float>) -> SIMD8<Float>) {
         let n = buffer.count
         guard let base = buffer.baseAddress else { return }
         var i = 0
+        while i + 16 <= n {
+            let u = draw(), u2 = draw()
+            let v = transform(u), w = transform(u2)
+            UnsafeMutableRawPointer(base + i).storeBytes(of: v, as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(base + i + 8).storeBytes(of: w, as: SIMD8<Float>.self)
+            i += 16
+        }
         while i < n {
-            let v = next()
+            let v = transform(draw())
             if i + 8 <= n {
                 UnsafeMutableRawPointer(base + i).storeBytes(of: v, as: SIMD8<Float>.self)
             } else {
