@@ -2,6 +2,7 @@ import ArgumentParser
 import RareSynth
 
 extension SynthesizerKind: ExpressibleByArgument {}
+extension TVAEOptions.DiscreteOutputs: ExpressibleByArgument {}
 
 /// Which synthesizer to fit and its main settings, shared by `fit` and `synthesize`.
 struct ModelArguments: ParsableArguments {
@@ -17,6 +18,9 @@ struct ModelArguments: ParsableArguments {
     @Option(help: "Rows per training batch (ctgan, tvae; default 500, as SDV; ctgan needs a multiple of its pac, 10).")
     var batchSize: Int?
 
+    @Option(help: "How TVAE samples categories (tvae): sample (from its decoder's softmax, the default) or argmax (the largest logit, as SDV/ctgan).")
+    var discreteOutputs: TVAEOptions.DiscreteOutputs?
+
     @Option(help: ArgumentHelp("Save the training state every N epochs beside the model file (MODEL.checkpoint.json) and resume from it if it is there; an interrupted fit then ends as an uninterrupted one would (ctgan, tvae).", valueName: "N"))
     var checkpointEvery: Int?
 
@@ -28,7 +32,9 @@ struct ModelArguments: ParsableArguments {
         if model == .gaussianCopula, epochs != nil || batchSize != nil {
             throw ValidationError("--epochs and --batch-size apply to --model ctgan or tvae, not gaussian_copula")
         }
+        if discreteOutputs != nil, model != .tvae { throw ValidationError("--discrete-outputs applies to --model tvae") }
         var options = FitOptions(kind: model, copula: GaussianCopulaOptions(marginals: marginals), seed: seed)
+        if let discreteOutputs { options.tvae.discreteOutputs = discreteOutputs }
         if let epochs {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
             options.ctgan.epochs = epochs

@@ -95,6 +95,14 @@ import Testing
         #expect(t.status == 0, "\(t.stderr)")
         let provenance = try JSONDecoder().decode(Provenance.self, from: try #require(TestSupport.bytes("\(dir)/t/synthetic.csv.provenance.json")))
         #expect(provenance.synthesizer?.name == "TVAE")
+        let argmax = try run(["fit", TestSupport.example("veteran.csv"), "--out", "\(dir)/a.json", "--model", "tvae", "--epochs", "1",
+                              "--discrete-outputs", "argmax", "--quiet"])
+        #expect(argmax.status == 0, "\(argmax.stderr)")
+        let saved = String(decoding: try #require(TestSupport.bytes("\(dir)/a.json")), as: UTF8.self)
+        #expect(saved.contains("\"discreteOutputs\" : \"argmax\"") || saved.contains("\"discreteOutputs\":\"argmax\""))
+        let misplaced = try run(["fit", TestSupport.example("veteran.csv"), "--out", "\(dir)/y.json", "--model", "ctgan",
+                                 "--discrete-outputs", "argmax"])
+        #expect(misplaced.status != 0 && misplaced.stderr.contains("--discrete-outputs applies to --model tvae"))
         let wrong = try run(["fit", TestSupport.example("veteran.csv"), "--out", "\(dir)/x.json", "--model", "ctgan", "--batch-size", "55"])
         #expect(wrong.status != 0 && wrong.stderr.contains("multiple of pac"))
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/x.json"))
