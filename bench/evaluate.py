@@ -37,10 +37,10 @@ import hashlib
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 
+from benchtools import DATA, HERE, PEERS, log, run, timed_process
 from peers import TARGETS  # the same TSTR target per dataset as bench/peers.py
 
 # Dotted paths into `raresynth evaluate --json` output. Not final: adjust to the command's JSON.
@@ -74,31 +74,12 @@ SURVIVAL = {'cgd': ('tstop', 'status'), 'colon': ('time', 'status'), 'lung': ('t
 LARGE_SOURCE = 'nwtco'
 SCORE_ARGS = ['--skip', 'tstr', '--privacy-rows', '100000000']
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-PEERS = os.path.join(ROOT, '..', 'shared', 'peers')
-DATA = os.path.join(ROOT, '..', 'shared', 'data')
 
 
-def log(msg):
-    print(f'[{time.strftime("%H:%M:%S")}] {msg}', file=sys.stderr, flush=True)
 
 
-def run(cmd):
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        sys.exit(f'failed: {" ".join(cmd)}\n{r.stdout}\n{r.stderr}')
-    return r.stdout
 
 
-def timed_process(cmd):
-    """(wall s, peak RSS MB, exit status, stderr) of one child process."""
-    t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    err = p.stderr.read()  # drain before waiting, so a chatty child cannot block on a full pipe
-    _, status, usage = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - t, usage.ru_maxrss / 1024, p.returncode, err
 
 
 def sha256(*paths, extra=''):

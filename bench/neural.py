@@ -35,40 +35,18 @@ import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 
-from peers import TARGETS
+from benchtools import DATA, HERE, PEERS, checked_process, log, run
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-PEERS = os.path.join(ROOT, '..', 'shared', 'peers')
-DATA = os.path.join(ROOT, '..', 'shared', 'data')
 EPOCH_RE = re.compile(r'epoch (\d+)/(\d+): .*, ([0-9.]+) s/epoch')
 
 
-def log(msg):
-    print(f'[{time.strftime("%H:%M:%S")}] {msg}', file=sys.stderr, flush=True)
 
 
-def run(cmd):
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        sys.exit(f'failed: {" ".join(cmd)}\n{r.stdout}\n{r.stderr}')
-    return r.stdout
 
 
-def timed_process(cmd):
-    """Wall seconds, peak RSS (MB) and stderr of one child process."""
-    t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    err = p.stderr.read()
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t
-    if status != 0:
-        sys.exit(f'failed: {" ".join(cmd)}\n{err}')
-    return wall, usage.ru_maxrss / 1024, err
 
 
 def sha256(*paths, extra=''):
@@ -130,14 +108,14 @@ class Bench:
         def compute():
             fit = [self.a.bin, 'fit', train, '--model', model, '--seed', str(seed), '--epochs', str(epochs),
                    '--threads', '1', '--out', base + '.model.json']
-            wall, peak, err = timed_process(fit)
+            wall, peak, err = checked_process(fit)
             marks = [(int(m.group(1)), float(m.group(3))) for m in EPOCH_RE.finditer(err)]
             sample = [self.a.bin, 'sample', base + '.model.json', '--seed', str(seed), '--threads', '1', '--out', out]
             if rows:
                 sample += ['--rows', str(rows)]
             if real:
                 sample += ['--real', real]
-            s_wall, s_peak, _ = timed_process(sample)
+            s_wall, s_peak, _ = checked_process(sample)
             return {'fit_s': round(wall, 3), 'sample_s': round(s_wall, 3), 'peak_rss_mb': round(max(peak, s_peak), 1),
                     'per_epoch_s': statistics.median(s for _, s in marks) if marks else None,
                     'epochs_timed': len(marks)}
@@ -213,7 +191,7 @@ def speed_pass(b, names, models):
                 r = json.loads(run([b.a.py, os.path.join(PEERS, 'run_sdv.py'), train, '--synth', model, '--out', out,
                                     '--threads', '1', '--epochs', str(b.a.speed_epochs), '--time-rows', '10']).strip().splitlines()[-1])
                 sdv.append(r['per_epoch_s'])
-                _, _, err = timed_process([b.a.bin, 'fit', train, '--model', model, '--epochs', str(b.a.speed_epochs),
+                _, _, err = checked_process([b.a.bin, 'fit', train, '--model', model, '--epochs', str(b.a.speed_epochs),
                                            '--threads', '1', '--out', f'{b.cache}/raresynth/speed.model.json'])
                 rs.append(statistics.median(float(m.group(3)) for m in EPOCH_RE.finditer(err)))
             row = {'data': name, 'model': model, 'sdv_per_epoch_s': statistics.median(sdv),

@@ -21,35 +21,17 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-PEERS = os.path.join(ROOT, '..', 'shared', 'peers')
-DATA = os.path.join(ROOT, '..', 'shared', 'data')
+from benchtools import DATA, HERE, PEERS, checked_process, run
+
 TARGETS = {'pbc': 'status', 'cgd': 'status', 'colon': 'status', 'lung': 'status',
            'nwtco': 'rel', 'veteran': 'status', 'pbcseq': 'status'}
 
 
-def run(cmd, **kw):
-    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    if r.returncode != 0:
-        sys.exit(f'failed: {" ".join(cmd)}\n{r.stdout}\n{r.stderr}')
-    return r.stdout
 
 
-def timed_process(cmd):
-    """Wall seconds and peak RSS (MB) of one child process."""
-    t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t
-    err = p.stderr.read()
-    if status != 0:
-        sys.exit(f'failed: {" ".join(cmd)}\n{err}')
-    return wall, usage.ru_maxrss / 1024
 
 
 def score(py, train, synth, split_dir, name, target, out_json, seed):
@@ -89,7 +71,7 @@ def main():
                                             '--out', sdv_csv, '--threads', '1', '--seed', str(seed)]).strip().splitlines()[-1]))
             rs_dir = f'{a.out}/{name}.raresynth.{seed}'
             for _ in range(a.repeats if seed == 0 else 1):
-                w, m = timed_process([a.bin, 'synthesize', train, '--out', rs_dir, '--seed', str(seed), '--no-score', '--quiet'])
+                w, m, _ = checked_process([a.bin, 'synthesize', train, '--out', rs_dir, '--seed', str(seed), '--no-score', '--quiet'])
                 if seed == 0:
                     walls.append(w)
                 peaks.append(m)

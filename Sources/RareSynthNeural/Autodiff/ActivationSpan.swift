@@ -13,3 +13,16 @@ public struct ActivationSpan: Codable, Sendable, Equatable {
         self.activation = activation
     }
 }
+
+extension ActivationSpan {
+    /// Calls `body` for every row of an [rows, width] matrix and every span, row by row, with the
+    /// span's element indices in the flat storage.
+    @inline(__always)
+    static func forEach(_ spans: [ActivationSpan], rows: Int, width: Int,
+                        _ body: (ActivationSpan, Range<Int>) -> Void) {
+        for r in 0..<rows {
+            let base = r * width
+            for span in spans { body(span, (base + span.start)..<(base + span.start + span.width)) }
+        }
+    }
+}

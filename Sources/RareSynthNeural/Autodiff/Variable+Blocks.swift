@@ -26,60 +26,45 @@ extension Variable {
         // Three passes so that every exponential goes through one vector pass: the arguments
         // (−2|x| for tanh, the shifted logit for softmax), exp, then each span's finish.
         var y = x
-        for r in 0..<m {
-            let base = r * n
-            for span in spans {
-                let end = span.start + span.width
-                switch span.activation {
-                case .tanh:
-                    for j in span.start..<end { y[base + j] = -2 * Swift.abs(x[base + j]) }
-                case .softmax:
-                    var top = -Float.infinity
-                    for j in span.start..<end {
-                        let z = (x[base + j] + (gumbel.isEmpty ? 0 : gumbel[base + j])) * inverseTau
-                        y[base + j] = z
-                        top = Swift.max(top, z)
-                    }
-                    for j in span.start..<end { y[base + j] -= top }
+        ActivationSpan.forEach(spans, rows: m, width: n) { span, range in
+            switch span.activation {
+            case .tanh:
+                for j in range { y[j] = -2 * Swift.abs(x[j]) }
+            case .softmax:
+                var top = -Float.infinity
+                for j in range {
+                    let z = (x[j] + (gumbel.isEmpty ? 0 : gumbel[j])) * inverseTau
+                    y[j] = z
+                    top = Swift.max(top, z)
                 }
+                for j in range { y[j] -= top }
             }
         }
         y.withUnsafeMutableBufferPointer { FastMath.apply($0, FastMath.exp) }
-        for r in 0..<m {
-            let base = r * n
-            for span in spans {
-                let end = span.start + span.width
-                switch span.activation {
-                case .tanh:
-                    for j in span.start..<end {
-                        let e = y[base + j], t = (1 - e) / (1 + e)
-                        y[base + j] = x[base + j] < 0 ? -t : t
-                    }
-                case .softmax:
-                    var sum: Float = 0
-                    for j in span.start..<end { sum += y[base + j] }
-                    for j in span.start..<end { y[base + j] /= sum }
+        ActivationSpan.forEach(spans, rows: m, width: n) { span, range in
+            switch span.activation {
+            case .tanh:
+                for j in range {
+                    let e = y[j], t = (1 - e) / (1 + e)
+                    y[j] = x[j] < 0 ? -t : t
                 }
+            case .softmax:
+                var sum: Float = 0
+                for j in range { sum += y[j] }
+                for j in range { y[j] /= sum }
             }
         }
         return tape.record(Tensor(shape: [m, n], scalars: y), inputs: [self], backward: [{ g, out in
             let (gv, yv) = (g.value.scalars, out.value.scalars)
             var dx = [Float](repeating: 0, count: m * n)
-            for r in 0..<m {
-                let base = r * n
-                for span in spans {
-                    switch span.activation {
-                    case .tanh:
-                        for j in span.start..<(span.start + span.width) {
-                            dx[base + j] = gv[base + j] * (1 - yv[base + j] * yv[base + j])
-                        }
-                    case .softmax:
-                        var dot: Float = 0
-                        for j in span.start..<(span.start + span.width) { dot += gv[base + j] * yv[base + j] }
-                        for j in span.start..<(span.start + span.width) {
-                            dx[base + j] = yv[base + j] * (gv[base + j] - dot) * inverseTau
-                        }
-                    }
+            ActivationSpan.forEach(spans, rows: m, width: n) { span, range in
+                switch span.activation {
+                case .tanh:
+                    for j in range { dx[j] = gv[j] * (1 - yv[j] * yv[j]) }
+                case .softmax:
+                    var dot: Float = 0
+                    for j in range { dot += gv[j] * yv[j] }
+                    for j in range { dx[j] = yv[j] * (gv[j] - dot) * inverseTau }
                 }
             }
             return g.constant(Tensor(shape: [m, n], scalars: dx))

@@ -1,0 +1,40 @@
+"""Helpers shared by the bench/*.py drivers: paths, logging, running and timing child processes."""
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PEERS = os.path.join(ROOT, '..', 'shared', 'peers')
+DATA = os.path.join(ROOT, '..', 'shared', 'data')
+
+
+def log(msg):
+    print(f'[{time.strftime("%H:%M:%S")}] {msg}', file=sys.stderr, flush=True)
+
+
+def run(cmd, **kw):
+    """stdout of a command; stops the benchmark with the command's output if it fails."""
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if r.returncode != 0:
+        sys.exit(f'failed: {" ".join(cmd)}\n{r.stdout}\n{r.stderr}')
+    return r.stdout
+
+
+def timed_process(cmd):
+    """(wall s, peak RSS MB, exit status, stderr) of one child process."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    err = p.stderr.read()  # drain before waiting, so a chatty child cannot block on a full pipe
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - t, usage.ru_maxrss / 1024, p.returncode, err
+
+
+def checked_process(cmd):
+    """timed_process for a command that must succeed: (wall s, peak RSS MB, stderr)."""
+    wall, peak, status, err = timed_process(cmd)
+    if status != 0:
+        sys.exit(f'failed: {" ".join(cmd)}\n{err}')
+    return wall, peak, err
