@@ -13,10 +13,10 @@ extension Variable {
         precondition(range.lowerBound >= 0 && range.upperBound <= n, "columns \(range) of a \(m)×\(n) matrix")
         if range == 0..<n { return self }
         let w = range.count
-        var out = [Float](repeating: 0, count: m * w)
-        let x = value.scalars
-        for r in 0..<m {
-            for c in 0..<w { out[r * w + c] = x[r * n + range.lowerBound + c] }
+        let out = Tensor.copyingRows(m, width: w) { dst in
+            value.scalars.withUnsafeBufferPointer { x in
+                for r in 0..<m { (dst + r * w).update(from: x.baseAddress! + r * n + range.lowerBound, count: w) }
+            }
         }
         return tape.record(Tensor(shape: [m, w], scalars: out), inputs: [self], backward: [
             { g, _ in g.padded(columns: range.lowerBound, total: n) },
@@ -27,9 +27,10 @@ extension Variable {
     public func padded(columns offset: Int, total: Int) -> Variable {
         let (m, w) = (rows, columns)
         var out = [Float](repeating: 0, count: m * total)
-        let x = value.scalars
-        for r in 0..<m {
-            for c in 0..<w { out[r * total + offset + c] = x[r * w + c] }
+        out.withUnsafeMutableBufferPointer { dst in
+            value.scalars.withUnsafeBufferPointer { x in
+                for r in 0..<m where w > 0 { (dst.baseAddress! + r * total + offset).update(from: x.baseAddress! + r * w, count: w) }
+            }
         }
         return tape.record(Tensor(shape: [m, total], scalars: out), inputs: [self], backward: [
             { g, _ in g.columns(offset..<(offset + w)) },
@@ -44,16 +45,17 @@ extension Variable {
         precondition(parts.allSatisfy { $0.rows == m && $0.shape.count == 2 }, "concatColumns needs matrices with \(m) rows")
         let widths = parts.map(\.columns)
         let total = widths.reduce(0, +)
-        var out = [Float](repeating: 0, count: m * total)
-        var offset = 0
-        for (p, w) in zip(parts, widths) {
-            let x = p.value.scalars
-            for r in 0..<m {
-                for c in 0..<w { out[r * total + offset + c] = x[r * w + c] }
+        let out = Tensor.copyingRows(m, width: total) { dst in
+            var offset = 0
+            for (p, w) in zip(parts, widths) {
+                p.value.scalars.withUnsafeBufferPointer { x in
+                    for r in 0..<m where w > 0 { (dst + r * total + offset).update(from: x.baseAddress! + r * w, count: w) }
+                }
+                offset += w
             }
-            offset += w
         }
         var starts: [Int] = []
+        var offset = 0
         offset = 0
         for w in widths { starts.append(offset); offset += w }
         return parts[0].tape.record(Tensor(shape: [m, total], scalars: out), inputs: parts,

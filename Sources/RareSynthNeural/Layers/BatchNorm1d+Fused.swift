@@ -27,33 +27,54 @@ extension BatchNorm1d {
         let y = Elementwise.filled(m * n) { z in
             for r in 0..<m { for j in 0..<n { z[r * n + j] = gamma[j] * normalized[r * n + j] + beta[j] } }
         }
-        // Σ G and Σ G·x̂ per column, shared by the three rules.
-        func sums(_ g: [Float]) -> (sum: [Float], dot: [Float]) {
+        // Σ G and Σ G·x̂ per column, shared by the three rules: computed once per incoming
+        // gradient (the tape hands the same gradient variable to all three).
+        final class Sums { var key = -1; var sum: [Float] = []; var dot: [Float] = [] }
+        let cache = Sums()
+        func sums(_ g: Variable) -> Sums {
+            if cache.key == g.index { return cache }
             var s = [Double](repeating: 0, count: n), d = [Double](repeating: 0, count: n)
-            for r in 0..<m {
-                for j in 0..<n {
-                    s[j] += Double(g[r * n + j])
-                    d[j] += Double(g[r * n + j] * normalized[r * n + j])
+            g.value.scalars.withUnsafeBufferPointer { gp in
+                normalized.withUnsafeBufferPointer { np in
+                    s.withUnsafeMutableBufferPointer { sp in
+                        d.withUnsafeMutableBufferPointer { dp in
+                            for r in 0..<m {
+                                let row = r * n
+                                for j in 0..<n {
+                                    sp[j] += Double(gp[row + j])
+                                    dp[j] += Double(gp[row + j] * np[row + j])
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            return (s.map { Float($0) }, d.map { Float($0) })
+            cache.key = g.index
+            cache.sum = s.map { Float($0) }
+            cache.dot = d.map { Float($0) }
+            return cache
         }
         let output = x.tape.record(Tensor(shape: [m, n], scalars: y), inputs: [x, scale, shift], backward: [
             { g, _ in
-                let gv = g.value.scalars
-                let (s, d) = sums(gv)
+                let totals = sums(g)
+                let (s, d) = (totals.sum, totals.dot)
                 let fm = Float(m)
                 let dx = Elementwise.filled(m * n) { z in
-                    for r in 0..<m {
-                        for j in 0..<n {
-                            z[r * n + j] = gamma[j] * inverse[j] / fm * (fm * gv[r * n + j] - s[j] - normalized[r * n + j] * d[j])
+                    g.value.scalars.withUnsafeBufferPointer { gv in
+                        normalized.withUnsafeBufferPointer { xh in
+                            for r in 0..<m {
+                                let row = r * n
+                                for j in 0..<n {
+                                    z[row + j] = gamma[j] * inverse[j] / fm * (fm * gv[row + j] - s[j] - xh[row + j] * d[j])
+                                }
+                            }
                         }
                     }
                 }
                 return g.constant(Tensor(shape: [m, n], scalars: dx))
             },
-            { g, _ in g.constant(Tensor(shape: [n], scalars: sums(g.value.scalars).dot)) },
-            { g, _ in g.constant(Tensor(shape: [n], scalars: sums(g.value.scalars).sum)) },
+            { g, _ in g.constant(Tensor(shape: [n], scalars: sums(g).dot)) },
+            { g, _ in g.constant(Tensor(shape: [n], scalars: sums(g).sum)) },
         ])
         return (output, mu, variance.map { Float($0) })
     }

@@ -4,15 +4,25 @@ extension Tensor {
         let m = parts[0].rows
         precondition(parts.allSatisfy { $0.rows == m }, "concatColumns needs equal row counts")
         let total = parts.reduce(0) { $0 + $1.columns }
-        var out = [Float](repeating: 0, count: m * total)
-        var offset = 0
-        for p in parts {
-            let w = p.columns
-            for r in 0..<m {
-                for c in 0..<w { out[r * total + offset + c] = p.scalars[r * w + c] }
+        let out = copyingRows(m, width: total) { dst in
+            var offset = 0
+            for p in parts {
+                let w = p.columns
+                p.scalars.withUnsafeBufferPointer { x in
+                    for r in 0..<m where w > 0 { (dst + r * total + offset).update(from: x.baseAddress! + r * w, count: w) }
+                }
+                offset += w
             }
-            offset += w
         }
         return Tensor(shape: [m, total], scalars: out)
+    }
+
+    /// Storage for `rows × width` elements that `fill` writes completely (row copies), without
+    /// zeroing it first. Empty matrices never call `fill`.
+    static func copyingRows(_ rows: Int, width: Int, _ fill: (UnsafeMutablePointer<Float>) -> Void) -> [Float] {
+        [Float](unsafeUninitializedCapacity: rows * width) { buffer, count in
+            if let base = buffer.baseAddress, rows * width > 0 { fill(base) }
+            count = rows * width
+        }
     }
 }
