@@ -38,3 +38,12 @@ def checked_process(cmd):
     if status != 0:
         sys.exit(f'failed: {" ".join(cmd)}\n{err}')
     return wall, peak, err
+
+
+def nested(d, *path):
+    """d[path[0]][path[1]]…, or NaN where a key is missing (a figure a run did not produce)."""
+    for k in path:
+        if not isinstance(d, dict) or k not in d:
+            return float('nan')
+        d = d[k]
+    return d

@@ -38,7 +38,7 @@ import statistics
 import sys
 import time
 
-from benchtools import DATA, HERE, PEERS, checked_process, log, run
+from benchtools import DATA, HERE, PEERS, checked_process, log, nested, run
 
 EPOCH_RE = re.compile(r'epoch (\d+)/(\d+): .*, ([0-9.]+) s/epoch')
 
@@ -134,14 +134,6 @@ class Bench:
         return cached(path, self.a.fresh, compute)
 
 
-def g(d, *path):
-    for k in path:
-        if not isinstance(d, dict) or k not in d:
-            return float('nan')
-        d = d[k]
-    return d
-
-
 FIGURES = {
     'quality': ('quality', 'overall'),
     'shapes': ('quality', 'Column Shapes'),
@@ -165,7 +157,7 @@ def quality_pass(b, names, models):
                 rs_csv, rs_run = b.raresynth(train, model, seed, b.a.epochs)
                 for tool, csv, r in (('sdv', sdv_csv, sdv_run), ('raresynth', rs_csv, rs_run)):
                     s = b.score(train, csv, holdout, meta, name, seed)
-                    per_tool[tool].append({k: g(s, *p) for k, p in FIGURES.items()})
+                    per_tool[tool].append({k: nested(s, *p) for k, p in FIGURES.items()})
                     runs[tool].append(r)
             row = {'data': name, 'model': model, 'rows': runs['sdv'][0]['train_rows'], 'cols': runs['sdv'][0]['cols']}
             for tool in ('sdv', 'raresynth'):

@@ -24,7 +24,7 @@ import statistics
 import sys
 import time
 
-from benchtools import DATA, HERE, PEERS, checked_process, run
+from benchtools import DATA, HERE, PEERS, checked_process, nested, run
 
 TARGETS = {'pbc': 'status', 'cgd': 'status', 'colon': 'status', 'lung': 'status',
            'nwtco': 'rel', 'veteran': 'status', 'pbcseq': 'status'}
@@ -111,14 +111,6 @@ def average(results):
     return out
 
 
-def g(d, *path):
-    for k in path:
-        if not isinstance(d, dict) or k not in d:
-            return float('nan')
-        d = d[k]
-    return d
-
-
 def table(rows):
     head = ('| data | rows×cols | SDV s | RareSynth s | speed-up | quality SDV | quality RS | Δ | shapes SDV | '
             'shapes RS | pairs SDV | pairs RS | DCR overfit SDV | DCR overfit RS | new rows SDV | new rows RS | '
@@ -127,16 +119,16 @@ def table(rows):
     dq = []
     for r in rows:
         s, q = r['sdv'], r['rs']
-        d = g(q, 'quality', 'overall') - g(s, 'quality', 'overall')
+        d = nested(q, 'quality', 'overall') - nested(s, 'quality', 'overall')
         dq.append(d)
-        f1 = (g(q, 'tstr', 'rf_real', 'f1_macro'), g(s, 'tstr', 'rf_synth', 'f1_macro'), g(q, 'tstr', 'rf_synth', 'f1_macro'))
+        f1 = (nested(q, 'tstr', 'rf_real', 'f1_macro'), nested(s, 'tstr', 'rf_synth', 'f1_macro'), nested(q, 'tstr', 'rf_synth', 'f1_macro'))
         out.append(f"| {r['data']} | {r['rows']}×{r['cols']} | {r['sdv_s']:.3f} | {r['rs_s']:.3f} | "
-                   f"{r['sdv_s'] / r['rs_s']:.1f}× | {g(s, 'quality', 'overall'):.3f} | {g(q, 'quality', 'overall'):.3f} | "
-                   f"{d:+.3f} | {g(s, 'quality', 'Column Shapes'):.3f} | {g(q, 'quality', 'Column Shapes'):.3f} | "
-                   f"{g(s, 'quality', 'Column Pair Trends'):.3f} | {g(q, 'quality', 'Column Pair Trends'):.3f} | "
-                   f"{g(s, 'privacy', 'dcr_overfitting_protection', 'score'):.3f} | "
-                   f"{g(q, 'privacy', 'dcr_overfitting_protection', 'score'):.3f} | "
-                   f"{g(s, 'privacy', 'new_row_synthesis', 'score'):.3f} | {g(q, 'privacy', 'new_row_synthesis', 'score'):.3f} | "
+                   f"{r['sdv_s'] / r['rs_s']:.1f}× | {nested(s, 'quality', 'overall'):.3f} | {nested(q, 'quality', 'overall'):.3f} | "
+                   f"{d:+.3f} | {nested(s, 'quality', 'Column Shapes'):.3f} | {nested(q, 'quality', 'Column Shapes'):.3f} | "
+                   f"{nested(s, 'quality', 'Column Pair Trends'):.3f} | {nested(q, 'quality', 'Column Pair Trends'):.3f} | "
+                   f"{nested(s, 'privacy', 'dcr_overfitting_protection', 'score'):.3f} | "
+                   f"{nested(q, 'privacy', 'dcr_overfitting_protection', 'score'):.3f} | "
+                   f"{nested(s, 'privacy', 'new_row_synthesis', 'score'):.3f} | {nested(q, 'privacy', 'new_row_synthesis', 'score'):.3f} | "
                    f"{f1[0]:.3f} / {f1[1]:.3f} / {f1[2]:.3f} |")
     out.append('')
     out.append(f'Mean quality difference (RareSynth − SDV): {statistics.mean(dq):+.4f} over {len(dq)} datasets.')
