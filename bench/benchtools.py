@@ -1,5 +1,6 @@
 """Helpers shared by the bench/*.py drivers: paths, logging, running and timing child processes."""
 import os
+import json
 import subprocess
 import sys
 import time
@@ -47,3 +48,16 @@ def nested(d, *path):
             return float('nan')
         d = d[k]
     return d
+
+
+def write_results(directory, name, title, preface, lines, data=None):
+    """DIRECTORY/NAME.md (title, a 'Measured <UTC time> by …' preface, the table lines) and, when
+    `data` is given, DIRECTORY/NAME.json with the same time stamp."""
+    os.makedirs(directory, exist_ok=True)
+    stamp = time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())
+    with open(os.path.join(directory, f'{name}.md'), 'w') as f:
+        f.write(f'# {title}\n\nMeasured {stamp} by {preface}\n\n')
+        f.write('\n'.join(lines) + '\n')
+    if data is not None:
+        with open(os.path.join(directory, f'{name}.json'), 'w') as f:
+            json.dump({'measured': stamp, **data}, f, indent=1)

@@ -40,7 +40,7 @@ import statistics
 import sys
 import time
 
-from benchtools import DATA, HERE, PEERS, log, run, timed_process
+from benchtools import DATA, HERE, PEERS, log, run, timed_process, write_results
 from peers import TARGETS  # the same TSTR target per dataset as bench/peers.py
 
 # Dotted paths into `raresynth evaluate --json` output. Not final: adjust to the command's JSON.
@@ -301,19 +301,13 @@ def main():
         results.append(case(a, os.path.basename(large)[:-4], large, TARGETS[LARGE_SOURCE], SURVIVAL[LARGE_SOURCE]))
     lines = table(results)
     print('\n'.join(lines))
-    os.makedirs(a.results, exist_ok=True)
-    stamp = time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())
-    with open(os.path.join(a.results, 'evaluate.md'), 'w') as f:
-        f.write('# `raresynth evaluate` vs SDMetrics 0.32\n\n')
-        f.write(f'Measured {stamp} by `bench/evaluate.sh` on this machine ({os.cpu_count()} cores). Same files '
-                'for both: the 80/20 split of ../shared/peers/split.py (seed 0), RareSynth\'s synthetic table '
-                f'(seed 0) and the holdout. `{LARGE_SOURCE}{a.rows}`: nwtco\'s train split resampled with '
-                f'replacement (seed 0) to {round(a.rows / 0.8)} rows, split 80/20. SDMetrics results may come '
-                'from the cache (their measurement time is in evaluate.json).\n\n')
-        f.write('\n'.join(lines) + '\n')
-    with open(os.path.join(a.results, 'evaluate.json'), 'w') as f:
-        json.dump({'measured': stamp, 'rs_keys': RS_KEYS, 'sdm_keys': SDM_KEYS, 'results': results}, f, indent=1)
-
+    write_results(a.results, 'evaluate', '`raresynth evaluate` vs SDMetrics 0.32',
+                  f'`bench/evaluate.sh` on this machine ({os.cpu_count()} cores). Same files for both: the 80/20 '
+                  'split of ../shared/peers/split.py (seed 0), RareSynth\'s synthetic table (seed 0) and the holdout. '
+                  f'`{LARGE_SOURCE}{a.rows}`: nwtco\'s train split resampled with replacement (seed 0) to '
+                  f'{round(a.rows / 0.8)} rows, split 80/20. SDMetrics results may come from the cache (their '
+                  'measurement time is in evaluate.json).',
+                  lines, {'rs_keys': RS_KEYS, 'sdm_keys': SDM_KEYS, 'results': results})
 
 if __name__ == '__main__':
     main()

@@ -36,9 +36,8 @@ import os
 import re
 import statistics
 import sys
-import time
 
-from benchtools import DATA, HERE, PEERS, checked_process, log, nested, run
+from benchtools import DATA, HERE, PEERS, checked_process, log, nested, run, write_results
 
 EPOCH_RE = re.compile(r'epoch (\d+)/(\d+): .*, ([0-9.]+) s/epoch')
 
@@ -299,17 +298,10 @@ def main():
     small = [] if a.skip_small else small_pass(b, models)
     lines = tables(quality, speed, small, a)
     print('\n'.join(lines))
-    os.makedirs(a.results, exist_ok=True)
-    stamp = time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())
-    with open(os.path.join(a.results, 'neural.md'), 'w') as f:
-        f.write('# RareSynth CTGAN and TVAE vs SDV 2.0.0\n\n')
-        f.write(f'Measured {stamp} by `bench/neural.sh {" ".join(sys.argv[5:])}` on this machine ({os.cpu_count()} '
-                'cores); SDMetrics 0.32 via ../shared/peers/score.py, fitted on the 80% train split, DCR overfitting '
-                'against the 20% holdout.\n\n')
-        f.write('\n'.join(lines) + '\n')
-    with open(os.path.join(a.results, 'neural.json'), 'w') as f:
-        json.dump({'measured': stamp, 'quality': quality, 'speed': speed, 'small': small}, f, indent=1)
-
+    write_results(a.results, 'neural', 'RareSynth CTGAN and TVAE vs SDV 2.0.0',
+                  f'`bench/neural.sh {" ".join(sys.argv[5:])}` on this machine ({os.cpu_count()} cores); SDMetrics 0.32 '
+                  'via ../shared/peers/score.py, fitted on the 80% train split, DCR overfitting against the 20% holdout.',
+                  lines, {'quality': quality, 'speed': speed, 'small': small})
 
 if __name__ == '__main__':
     main()

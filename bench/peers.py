@@ -22,9 +22,8 @@ import json
 import os
 import statistics
 import sys
-import time
 
-from benchtools import DATA, HERE, PEERS, checked_process, nested, run
+from benchtools import DATA, HERE, PEERS, checked_process, nested, run, write_results
 
 TARGETS = {'pbc': 'status', 'cgd': 'status', 'colon': 'status', 'lung': 'status',
            'nwtco': 'rel', 'veteran': 'status', 'pbcseq': 'status'}
@@ -87,12 +86,10 @@ def main():
         print(f'{name}: done', file=sys.stderr)
     lines = table(rows)
     print('\n'.join(lines))
-    with open(os.path.join(HERE, 'results', 'gaussiancopula.md'), 'w') as f:
-        f.write('# RareSynth GaussianCopula vs SDV 2.0.0 GaussianCopula\n\n')
-        f.write(f'Measured {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())} by `bench/peers.sh` on this '
-                f'machine ({os.cpu_count()} cores); SDMetrics 0.32 via ../shared/peers/score.py, fitted on the '
-                '80% train split, DCR overfitting against the 20% holdout.\n\n')
-        f.write('\n'.join(lines) + '\n')
+    write_results(os.path.join(HERE, 'results'), 'gaussiancopula', 'RareSynth GaussianCopula vs SDV 2.0.0 GaussianCopula',
+                  f'`bench/peers.sh` on this machine ({os.cpu_count()} cores); SDMetrics 0.32 via '
+                  '../shared/peers/score.py, fitted on the 80% train split, DCR overfitting against the 20% holdout.',
+                  lines)
 
 
 def average(results):

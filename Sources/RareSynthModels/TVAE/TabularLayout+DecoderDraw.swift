@@ -5,7 +5,7 @@ import RareSynthNumerics
 extension TabularLayout {
     /// Turns one row of TVAE decoder outputs into an encoded row drawn from p(x | z), in place:
     /// each α becomes tanh(out) + σ·N(0, 1); each one-hot block becomes the one-hot of a category
-    /// drawn from the softmax of its logits (`.sample`) or of its largest logit (`.argmax`, where
+    /// drawn from the softmax of its logits (`.sample`, one `nextCategorical` draw) or of its largest logit (`.argmax`, where
     /// the block is left as logits: decoding takes the arg-max, and no random number is used).
     /// Spans are visited in order, so the draws of a row depend on its stream only.
     func drawOutputs(_ row: UnsafeMutableBufferPointer<Float>, sigma: [Float],
@@ -21,18 +21,8 @@ extension TabularLayout {
                 let end = span.start + span.width
                 var top = -Float.infinity
                 for j in span.start..<end { top = Swift.max(top, row[j]) }
-                var total = 0.0
-                for j in span.start..<end {
-                    let e = Foundation.exp(Double(row[j] - top))
-                    row[j] = Float(e)
-                    total += e
-                }
-                let u = rng.nextUniform() * total
-                var chosen = end - 1, running = 0.0
-                for j in span.start..<end {
-                    running += Double(row[j])
-                    if u < running { chosen = j; break }
-                }
+                let weights = (span.start..<end).map { Foundation.exp(Double(row[$0] - top)) }
+                let chosen = span.start + rng.nextCategorical(weights: weights)
                 for j in span.start..<end { row[j] = j == chosen ? 1 : 0 }
             }
         }

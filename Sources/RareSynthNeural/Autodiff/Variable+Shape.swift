@@ -44,21 +44,11 @@ extension Variable {
         let m = parts[0].rows
         precondition(parts.allSatisfy { $0.rows == m && $0.shape.count == 2 }, "concatColumns needs matrices with \(m) rows")
         let widths = parts.map(\.columns)
-        let total = widths.reduce(0, +)
-        let out = Tensor.copyingRows(m, width: total) { dst in
-            var offset = 0
-            for (p, w) in zip(parts, widths) {
-                p.value.scalars.withUnsafeBufferPointer { x in
-                    for r in 0..<m where w > 0 { (dst + r * total + offset).update(from: x.baseAddress! + r * w, count: w) }
-                }
-                offset += w
-            }
-        }
+        let out = Tensor.concatColumns(parts.map(\.value))
         var starts: [Int] = []
         var offset = 0
-        offset = 0
         for w in widths { starts.append(offset); offset += w }
-        return parts[0].tape.record(Tensor(shape: [m, total], scalars: out), inputs: parts,
+        return parts[0].tape.record(out, inputs: parts,
                                      backward: zip(starts, widths).map { s, w in { g, _ in g.columns(s..<(s + w)) } })
     }
 }

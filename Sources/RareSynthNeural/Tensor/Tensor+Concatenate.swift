@@ -1,6 +1,9 @@
 extension Tensor {
     /// Matrices with equal row counts side by side.
-    public static func concatColumns(_ parts: Tensor...) -> Tensor {
+    public static func concatColumns(_ parts: Tensor...) -> Tensor { concatColumns(parts) }
+
+    /// Matrices with equal row counts side by side, one row copy per part and row.
+    public static func concatColumns(_ parts: [Tensor]) -> Tensor {
         let m = parts[0].rows
         precondition(parts.allSatisfy { $0.rows == m }, "concatColumns needs equal row counts")
         let total = parts.reduce(0) { $0 + $1.columns }
