@@ -4,7 +4,7 @@ import RareSynthNeural
 import RareSynthNumerics
 
 /// `raresynth-bench gemm`: the Swift kernel's speed on the products CTGAN and TVAE training runs
-/// (pbc's layout: 90 data columns, 25 condition columns), and whether 1 and 2 threads give the
+/// (pbc's layout: 90 data columns, 25 condition columns; TVAE's 128-wide hidden layers), and whether 1 and 2 threads give the
 /// same bits. bench/openblas measures OpenBLAS on the same shapes.
 struct GEMMBench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +28,9 @@ struct GEMMBench: ParsableCommand {
         Shape(name: "generator layer 2 dx = G·W", m: 500, n: 409, k: 256, transposeA: false, transposeB: false),
         Shape(name: "critic layer 1 x·Wᵀ", m: 50, n: 256, k: 1150, transposeA: false, transposeB: true),
         Shape(name: "critic layer 1 dW = Gᵀ·x", m: 256, n: 1150, k: 50, transposeA: true, transposeB: false),
+        Shape(name: "TVAE hidden layer x·Wᵀ", m: 500, n: 128, k: 128, transposeA: false, transposeB: true),
+        Shape(name: "TVAE hidden layer dW = Gᵀ·x", m: 128, n: 128, k: 500, transposeA: true, transposeB: false),
+        Shape(name: "TVAE hidden layer dx = G·W", m: 500, n: 128, k: 128, transposeA: false, transposeB: false),
         Shape(name: "square 1024³", m: 1024, n: 1024, k: 1024, transposeA: false, transposeB: false),
     ]
 

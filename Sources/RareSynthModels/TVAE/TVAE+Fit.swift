@@ -55,11 +55,11 @@ extension TVAE {
                 let value: Float = {
                     let tape = Tape()
                     let (mean, logVariance) = encoder(tape.constant(x))
-                    let noise = tape.constant(.gaussian(mean.shape, using: &rng))
-                    let z = noise * (logVariance * 0.5).exp() + mean
+                    // z = ε·exp(½·logσ²) + μ and KL = −½/rows · Σ((logσ² + 1) − μ² − exp(logσ²)), fused.
+                    let (z, kl) = vaeLatent(mean: mean, logVariance: logVariance, noise: .gaussian(mean.shape, using: &rng),
+                                            klScale: -0.5 / Float(rows.count))
                     let reconstruction = decoder(z).tvaeReconstruction(x: x, sigma: tape.use(decoder.sigma), spans: layout.spans,
                                                                       factor: options.lossFactor)
-                    let kl = ((logVariance + 1) - mean.square() - logVariance.exp()).sum() * (-0.5 / Float(rows.count))
                     let loss = reconstruction + kl
                     tape.backward(loss, parameters: parameters)
                     return loss.value.scalar

@@ -69,3 +69,69 @@ extension Variable {
         ])
     }
 }
+
+/// A VAE's latent step fused: the reparameterised code z = ε·exp(½·logσ²) + μ and the KL term
+/// klScale · Σ((logσ² + 1) − μ² − exp(logσ²)) (TVAE: klScale = −½ / batch rows), each one node.
+///
+/// Written as separate operations these are about twenty passes over the batch, forward and
+/// backward, each with its own buffer; here they are four. Every value and gradient is the
+/// one the separate operations give, bit for bit: the same float operations in the same order
+/// (first-order rules; under `createGraph` they fall back to those operations).
+/// Record `kl` after `z` (as this does) so the gradients add up in the same order too.
+public func vaeLatent(mean: Variable, logVariance: Variable, noise: Tensor, klScale c: Float) -> (z: Variable, kl: Variable) {
+    precondition(mean.shape == logVariance.shape && noise.shape == mean.shape,
+                 "vaeLatent: mean \(mean.shape), log-variance \(logVariance.shape), noise \(noise.shape)")
+    let count = mean.value.count, shape = mean.shape
+    let mu = mean.value.scalars, lv = logVariance.value.scalars, eps = noise.scalars
+    // exp(½·logσ²) in the first half, exp(logσ²) in the second, one vector pass.
+    var exps = Elementwise.filled(2 * count) { e in
+        for i in 0..<count {
+            e[i] = lv[i] * 0.5
+            e[count + i] = lv[i]
+        }
+    }
+    exps.withUnsafeMutableBufferPointer { FastMath.apply($0, FastMath.exp) }
+    let z = Elementwise.filled(count) { out in
+        for i in 0..<count { out[i] = eps[i] * exps[i] + mu[i] }
+    }
+    let terms = Elementwise.filled(count) { out in
+        for i in 0..<count { out[i] = ((lv[i] + 1) - mu[i] * mu[i]) - exps[count + i] }
+    }
+    let sum = Reductions.sum(Tensor(shape: shape, scalars: terms))
+    let kl = Tensor(shape: sum.shape, scalars: sum.scalars.map { $0 * c })
+    let tape = mean.tape
+    let zVariable = tape.record(Tensor(shape: shape, scalars: z), inputs: [mean, logVariance], backward: [
+        { g, _ in g },
+        { g, _ in
+            let std = Tensor(shape: shape, scalars: Array(exps[0..<count]))
+            guard !g.tape.isRecording else { return ((g * g.constant(noise)) * g.constant(std)).scaled(by: 0.5) }
+            let gz = g.value.scalars
+            return g.constant(Tensor(shape: shape, scalars: Elementwise.filled(count) { out in
+                for i in 0..<count { out[i] = ((gz[i] * eps[i]) * exps[i]) * 0.5 }
+            }))
+        },
+    ])
+    let klVariable = tape.record(kl, inputs: [mean, logVariance], backward: [
+        { g, _ in
+            guard !g.tape.isRecording else {
+                return (g.scaled(by: c).expanded(to: shape).scaled(by: -1) * g.constant(mean.value)).scaled(by: 2)
+            }
+            let cg = g.value.scalars[0] * c
+            return g.constant(Tensor(shape: shape, scalars: Elementwise.filled(count) { out in
+                for i in 0..<count { out[i] = ((-cg) * mu[i]) * 2 }
+            }))
+        },
+        { g, _ in
+            guard !g.tape.isRecording else {
+                let variance = Tensor(shape: shape, scalars: Array(exps[count...]))
+                let cg = g.scaled(by: c).expanded(to: shape)
+                return (-cg) * g.constant(variance) + cg
+            }
+            let cg = g.value.scalars[0] * c
+            return g.constant(Tensor(shape: shape, scalars: Elementwise.filled(count) { out in
+                for i in 0..<count { out[i] = ((-cg) * exps[count + i]) + cg }
+            }))
+        },
+    ])
+    return (zVariable, klVariable)
+}

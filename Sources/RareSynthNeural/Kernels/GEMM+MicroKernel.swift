@@ -1,9 +1,14 @@
 extension GEMM {
-    /// C[0..<rows, 0..<columns] (+)= the 6 × 16 product of a packed A strip and a packed B panel,
+    /// C[0..<rows, 0..<columns] (+)= the 6 × 16 product of an A strip and a packed B panel,
     /// summed over `depth` in order. Twelve SIMD8 accumulators stay in registers; each step
     /// loads two SIMD8 of B and broadcasts six values of A (FMA with `-target-cpu haswell`).
+    ///
+    /// A's element (i, p) of the strip is read at `a[i · rowStride + p · step]`: a packed strip
+    /// is (1, mr), but a full strip can also be read where it lies, (1, lda) for a transposed A
+    /// and (lda, 1) for a plain one, which saves copying it. Only the addresses differ, so the
+    /// sums and their bits are the same.
     @inline(__always)
-    static func microKernel(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    static func microKernel(depth: Int, a: UnsafePointer<Float>, rowStride rs: Int, step: Int, b: UnsafePointer<Float>,
                             c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool) {
         typealias V = SIMD8<Float>
         var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
@@ -14,17 +19,17 @@ extension GEMM {
             let b1 = UnsafeRawPointer(pb + 8).loadUnaligned(as: V.self)
             var s = V(repeating: pa[0])
             c00.addProduct(s, b0); c01.addProduct(s, b1)
-            s = V(repeating: pa[1])
+            s = V(repeating: pa[rs])
             c10.addProduct(s, b0); c11.addProduct(s, b1)
-            s = V(repeating: pa[2])
+            s = V(repeating: pa[2 &* rs])
             c20.addProduct(s, b0); c21.addProduct(s, b1)
-            s = V(repeating: pa[3])
+            s = V(repeating: pa[3 &* rs])
             c30.addProduct(s, b0); c31.addProduct(s, b1)
-            s = V(repeating: pa[4])
+            s = V(repeating: pa[4 &* rs])
             c40.addProduct(s, b0); c41.addProduct(s, b1)
-            s = V(repeating: pa[5])
+            s = V(repeating: pa[5 &* rs])
             c50.addProduct(s, b0); c51.addProduct(s, b1)
-            pa += mr
+            pa += step
             pb += nr
         }
         store(c00, c01, to: c, columns: columns, accumulate: accumulate)

@@ -54,13 +54,23 @@ public enum GEMM {
                 for strip in range {
                     let row = strip * mr
                     let rows = Swift.min(mr, m - row)
-                    packA(shared.a, lda: shared.lda, transposed: shared.transposeA, row: row, rows: rows, from: start, depth: depth,
-                          into: packedA)
-                    for panel in 0..<panels {
-                        let column = panel * nr
-                        microKernel(depth: depth, a: packedA, b: shared.packedB + panel * nr * depth,
-                                    c: shared.c + row * shared.ldc + column, ldc: shared.ldc,
-                                    rows: rows, columns: Swift.min(nr, n - column), accumulate: accumulate)
+                    // A full strip of a plain A is read in place (see microKernel): six rows read in
+                    // sequence. A transposed A is packed: read in place, its strip would step through
+                    // `depth` rows of A for every panel of B.
+                    @inline(__always) func run(_ a: UnsafePointer<Float>, rowStride: Int, step: Int) {
+                        for panel in 0..<panels {
+                            let column = panel * nr
+                            microKernel(depth: depth, a: a, rowStride: rowStride, step: step, b: shared.packedB + panel * nr * depth,
+                                        c: shared.c + row * shared.ldc + column, ldc: shared.ldc,
+                                        rows: rows, columns: Swift.min(nr, n - column), accumulate: accumulate)
+                        }
+                    }
+                    if rows == mr && !shared.transposeA {
+                        run(shared.a + row * shared.lda + start, rowStride: shared.lda, step: 1)
+                    } else {
+                        packA(shared.a, lda: shared.lda, transposed: shared.transposeA, row: row, rows: rows, from: start,
+                              depth: depth, into: packedA)
+                        run(packedA, rowStride: 1, step: mr)
                     }
                 }
             }

@@ -86,7 +86,7 @@ public final class Adam {
             let grad = wd == 0 ? gi : gi + wd * t
             let m2 = lowWeight ? mi + w * (grad - mi) : grad - (grad - mi) * (1 - w)
             let v2 = vi * b2 + (1 - b2) * grad * grad
-            let denom = v2.squareRoot() / correction2 + eps
+            let denom = FastMath.squareRoot(v2) / correction2 + eps
             return (t - stepSize * (m2 / denom), m2, v2)
         }
         let count = theta.count
