@@ -36,4 +36,23 @@ import Testing
         }
         #expect(fused.gradients[1].scalars.contains { $0 != 0 })
     }
+
+    /// ReLU and LeakyReLU make their mask inside the backward rule; under `createGraph` it is a
+    /// constant factor. Both must give the stored-mask product g · mask, zeros and slopes alike.
+    @Test(arguments: [Float(0), 0.2])
+    func rectifierGradientsAreGradientTimesMask(slope: Float) {
+        var x = Self.random([6, 4], seed: 41)
+        x.scalars[3] = 0
+        x.scalars[5] = -0.0
+        let weights = Self.random([6, 4], seed: 42)
+        for createGraph in [false, true] {
+            let tape = Tape()
+            let v = tape.variable(x)
+            let out = slope == 0 ? v.relu() : v.leakyReLU(slope)
+            let gradient = tape.gradients(of: (out * tape.constant(weights)).sum(), withRespectTo: [v], createGraph: createGraph)[0]
+            let expected = zip(x.scalars, weights.scalars).map { xi, w in w * (xi > 0 ? 1 : slope) }
+            #expect(gradient.value.scalars.map(\.bitPattern) == expected.map(\.bitPattern))
+            #expect(out.value.scalars == x.scalars.map { $0 > 0 ? $0 : (slope == 0 ? 0 : slope * $0) })
+        }
+    }
 }

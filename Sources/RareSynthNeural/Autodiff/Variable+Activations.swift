@@ -5,15 +5,24 @@ import Foundation
 /// constant (ReLU, LeakyReLU) it is a constant mask, whose own derivative is zero.
 extension Variable {
     /// max(x, 0); the gradient at exactly 0 is 0, as in PyTorch.
-    public func relu() -> Variable {
-        let mask = Elementwise.map(value) { $0 > 0 ? 1 : 0 }
-        return tape.record(Elementwise.map(value) { $0 > 0 ? $0 : 0 }, inputs: [self], backward: [{ g, _ in g * g.constant(mask) }])
-    }
+    public func relu() -> Variable { rectified(slope: 0) }
 
     /// x for x > 0, slope·x otherwise (PyTorch: the gradient at 0 is `slope`).
-    public func leakyReLU(_ slope: Float = 0.2) -> Variable {
-        let mask = Elementwise.map(value) { $0 > 0 ? 1 : slope }
-        return tape.record(Elementwise.map(value) { $0 > 0 ? $0 : slope * $0 }, inputs: [self], backward: [{ g, _ in g * g.constant(mask) }])
+    public func leakyReLU(_ slope: Float = 0.2) -> Variable { rectified(slope: slope) }
+
+    /// ReLU (slope 0) and LeakyReLU. The backward rule is G times the 0/1 (or slope/1) mask of
+    /// the input; the mask is made inside the rule's one pass rather than stored, except when the
+    /// backward pass is itself recorded (a gradient penalty), where it is a constant factor as
+    /// its derivative is zero. Either way the product is `g · mask`, the same bits.
+    func rectified(slope: Float) -> Variable {
+        let input = value
+        let y = Elementwise.map(input) { $0 > 0 ? $0 : (slope == 0 ? 0 : slope * $0) }
+        return tape.record(y, inputs: [self], backward: [{ g, _ in
+            guard !g.tape.isRecording else {
+                return g * g.constant(Elementwise.map(input) { $0 > 0 ? 1 : slope })
+            }
+            return g.constant(Elementwise.zip(g.value, input) { gi, x in gi * (x > 0 ? 1 : slope) })
+        }])
     }
 
     /// tanh through exp (glibc's tanhf is ~5× slower; ../shared/NUMERICS.md); d/dx = 1 − y².

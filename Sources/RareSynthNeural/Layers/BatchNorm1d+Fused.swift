@@ -10,22 +10,46 @@ extension BatchNorm1d {
         let (m, n) = (x.rows, x.columns)
         let xs = x.value.scalars, gamma = scale.value.scalars, beta = shift.value.scalars
         var mean = [Double](repeating: 0, count: n), variance = [Double](repeating: 0, count: n)
-        for r in 0..<m { for j in 0..<n { mean[j] += Double(xs[r * n + j]) } }
-        for j in 0..<n { mean[j] /= Double(m) }
-        for r in 0..<m {
-            for j in 0..<n {
-                let d = Double(xs[r * n + j]) - mean[j]
-                variance[j] += d * d
+        // Pointer loops, so the column loops vectorise (each column is still summed row by row,
+        // in order).
+        xs.withUnsafeBufferPointer { xp in
+            mean.withUnsafeMutableBufferPointer { meanp in
+                variance.withUnsafeMutableBufferPointer { varp in
+                    for r in 0..<m { for j in 0..<n { meanp[j] += Double(xp[r &* n &+ j]) } }
+                    for j in 0..<n { meanp[j] /= Double(m) }
+                    for r in 0..<m {
+                        for j in 0..<n {
+                            let d = Double(xp[r &* n &+ j]) - meanp[j]
+                            varp[j] += d * d
+                        }
+                    }
+                    for j in 0..<n { varp[j] /= Double(m) }
+                }
             }
         }
-        for j in 0..<n { variance[j] /= Double(m) }
         let inverse = variance.map { Float(1 / ($0 + Double(epsilon)).squareRoot()) }
         let mu = mean.map { Float($0) }
-        let normalized = Elementwise.filled(m * n) { z in
-            for r in 0..<m { for j in 0..<n { z[r * n + j] = (xs[r * n + j] - mu[j]) * inverse[j] } }
-        }
-        let y = Elementwise.filled(m * n) { z in
-            for r in 0..<m { for j in 0..<n { z[r * n + j] = gamma[j] * normalized[r * n + j] + beta[j] } }
+        var normalized = [Float](repeating: 0, count: m * n), y = [Float](repeating: 0, count: m * n)
+        xs.withUnsafeBufferPointer { xp in
+            normalized.withUnsafeMutableBufferPointer { zp in
+                y.withUnsafeMutableBufferPointer { yp in
+                    mu.withUnsafeBufferPointer { mup in
+                        inverse.withUnsafeBufferPointer { ip in
+                            gamma.withUnsafeBufferPointer { gp in
+                                beta.withUnsafeBufferPointer { bp in
+                                    for r in 0..<m {
+                                        for j in 0..<n {
+                                            let v = (xp[r &* n &+ j] - mup[j]) * ip[j]
+                                            zp[r &* n &+ j] = v
+                                            yp[r &* n &+ j] = gp[j] * v + bp[j]
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         // Σ G and Σ G·x̂ per column, shared by the three rules: computed once per incoming
         // gradient (the tape hands the same gradient variable to all three).
@@ -59,13 +83,20 @@ extension BatchNorm1d {
                 let totals = sums(g)
                 let (s, d) = (totals.sum, totals.dot)
                 let fm = Float(m)
+                let factor = (0..<n).map { gamma[$0] * inverse[$0] / fm }
                 let dx = Elementwise.filled(m * n) { z in
                     g.value.scalars.withUnsafeBufferPointer { gv in
                         normalized.withUnsafeBufferPointer { xh in
-                            for r in 0..<m {
-                                let row = r * n
-                                for j in 0..<n {
-                                    z[row + j] = gamma[j] * inverse[j] / fm * (fm * gv[row + j] - s[j] - xh[row + j] * d[j])
+                            factor.withUnsafeBufferPointer { fp in
+                                s.withUnsafeBufferPointer { sp in
+                                    d.withUnsafeBufferPointer { dp in
+                                        for r in 0..<m {
+                                            let row = r &* n
+                                            for j in 0..<n {
+                                                z[row &+ j] = fp[j] * (fm * gv[row &+ j] - sp[j] - xh[row &+ j] * dp[j])
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }

@@ -8,10 +8,12 @@
 /// `RandomNumberGenerator+Sampling.swift`) are our own rather than the standard library's, whose
 /// implementations may change between Swift releases.
 public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+    // Visible to inlinable code: `next()` is inlined into the neural engine's noise loops, which
+    // draw millions of words per epoch.
+    @usableFromInline var s0: UInt64
+    @usableFromInline var s1: UInt64
+    @usableFromInline var s2: UInt64
+    @usableFromInline var s3: UInt64
 
     /// The reference seeding: the state is the first four outputs of SplitMix64(seed), which gives
     /// the same sequence as the authors' C code seeded this way.
@@ -46,6 +48,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
         SplitMix64.mix(SplitMix64.mix(seed) ^ SplitMix64.mix(stream &+ 0x632B_E59B_D9B4_E019))
     }
 
+    @inlinable
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -58,8 +61,8 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
         return result
     }
 
-    @inline(__always)
-    private func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
         (x << k) | (x >> (64 - k))
     }
 }
