@@ -15,7 +15,8 @@ import Testing
                                  Case(m: 37, n: 300, k: 129), Case(m: 500, n: 17, k: 513)]
 
     /// Stored operands with a padded leading dimension (+3), and the Float64 product.
-    static func run(_ s: Case, transposeA: Bool, transposeB: Bool, beta: Float, threads: Int) -> (got: [Float], want: [Double]) {
+    static func run(_ s: Case, transposeA: Bool, transposeB: Bool, beta: Float, threads: Int,
+                    prepack: Bool = false) -> (got: [Float], want: [Double]) {
         var rng = SeededRandom(seed: UInt64(s.m * 1_000_003 + s.n * 1009 + s.k))
         let (ar, ac) = transposeA ? (s.k, s.m) : (s.m, s.k)
         let (br, bc) = transposeB ? (s.n, s.k) : (s.k, s.n)
@@ -38,9 +39,10 @@ import Testing
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
+                    let packed = prepack ? GEMM.PackedB(pb.baseAddress!, ldb: ldb, transposed: transposeB, k: s.k, n: s.n) : nil
                     GEMM.multiply(transposeA: transposeA, transposeB: transposeB, m: s.m, n: s.n, k: s.k,
                                   a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, c: pc.baseAddress!, ldc: ldc,
-                                  beta: beta, threads: threads)
+                                  beta: beta, threads: threads, packedB: packed)
                 }
             }
         }
@@ -66,6 +68,18 @@ import Testing
             for (ta, tb) in [(false, false), (true, false), (false, true)] {
                 #expect(Self.run(s, transposeA: ta, transposeB: tb, beta: 0, threads: 1).got
                         == Self.run(s, transposeA: ta, transposeB: tb, beta: 0, threads: 2).got)
+            }
+        }
+    }
+
+    /// B packed once for all blocks (a weight reused within a step) gives the bits of B packed
+    /// block by block.
+    @Test(arguments: shapes)
+    func prepackedBGivesTheSameBits(_ s: Case) {
+        for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
+            for beta: Float in [0, 1] {
+                #expect(Self.run(s, transposeA: ta, transposeB: tb, beta: beta, threads: 1).got
+                        == Self.run(s, transposeA: ta, transposeB: tb, beta: beta, threads: 1, prepack: true).got)
             }
         }
     }

@@ -27,6 +27,9 @@ public final class Tape {
     var nodes: [Node] = []
     /// Where each parameter used on this tape sits (see `use(_:)`).
     var parameterIndex: [ObjectIdentifier: Int] = [:]
+    /// The nodes of those parameters, and their GEMM packings (see `packedParameter`).
+    var parameterNodes: Set<Int> = []
+    var packedParameters: [Int: GEMM.PackedB] = [:]
     /// Whether new nodes may require gradients; off while a backward pass runs without
     /// `createGraph`, and inside ``withoutRecording(_:)``.
     public internal(set) var isRecording = true

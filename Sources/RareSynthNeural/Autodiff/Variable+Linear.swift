@@ -7,6 +7,7 @@ public func linear(_ x: Variable, weight: Variable, bias: Variable) -> Variable 
     let (m, k) = (x.rows, x.columns), n = weight.shape[0]
     precondition(weight.shape == [n, k] && bias.value.count == n,
                  "linear: input \(x.shape), weight \(weight.shape), bias \(bias.shape)")
+    let packed = x.tape.packedParameter(weight, transposed: true)
     let out = Elementwise.filled(m * n) { c in
         bias.value.scalars.withUnsafeBufferPointer { b in
             for r in 0..<m { (c.baseAddress! + r * n).update(from: b.baseAddress!, count: n) }
@@ -15,7 +16,7 @@ public func linear(_ x: Variable, weight: Variable, bias: Variable) -> Variable 
             weight.value.scalars.withUnsafeBufferPointer { pb in
                 guard m > 0, n > 0, k > 0 else { return }
                 GEMM.multiply(transposeB: true, m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: k,
-                              c: c.baseAddress!, ldc: n, beta: 1)
+                              c: c.baseAddress!, ldc: n, beta: 1, packedB: packed)
             }
         }
     }

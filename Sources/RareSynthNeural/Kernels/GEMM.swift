@@ -28,7 +28,7 @@ public enum GEMM {
                                 a: UnsafePointer<Float>, lda: Int,
                                 b: UnsafePointer<Float>, ldb: Int,
                                 c: UnsafeMutablePointer<Float>, ldc: Int,
-                                beta: Float = 0, threads: Int? = nil) {
+                                beta: Float = 0, threads: Int? = nil, packedB prepacked: PackedB? = nil) {
         precondition(beta == 0 || beta == 1, "beta must be 0 or 1")
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
@@ -37,15 +37,25 @@ public enum GEMM {
         }
         let panels = (n + nr - 1) / nr
         let strips = (m + mr - 1) / mr
-        let packedB = UnsafeMutablePointer<Float>.allocate(capacity: panels * nr * kc)
-        defer { packedB.deallocate() }
+        if let prepacked {
+            precondition(prepacked.k == k && prepacked.n == n && prepacked.transposed == transposeB,
+                         "GEMM: B packed as \(prepacked.k)×\(prepacked.n) (transposed: \(prepacked.transposed)) for a \(k)×\(n) product")
+        }
+        let scratch = prepacked == nil ? UnsafeMutablePointer<Float>.allocate(capacity: panels * nr * kc) : nil
+        defer { scratch?.deallocate() }
         let work = Double(m) * Double(n) * Double(k)
         let workers = work < 400_000 ? 1 : Swift.max(1, threads ?? Parallel.threadCount)
-        let shared = Operands(a: a, lda: lda, transposeA: transposeA, c: c, ldc: ldc, packedB: packedB)
         var p0 = 0
         while p0 < k {
             let depth = Swift.min(kc, k - p0), start = p0
-            packB(b, ldb: ldb, transposed: transposeB, from: start, depth: depth, columns: n, into: packedB)
+            let packedB: UnsafeMutablePointer<Float>
+            if let prepacked {
+                packedB = prepacked.block(from: start)
+            } else {
+                packedB = scratch!
+                packB(b, ldb: ldb, transposed: transposeB, from: start, depth: depth, columns: n, into: packedB)
+            }
+            let shared = Operands(a: a, lda: lda, transposeA: transposeA, c: c, ldc: ldc, packedB: packedB)
             let accumulate = start > 0 || beta == 1
             let chunk = Swift.max(1, (strips + 4 * workers - 1) / (4 * workers))
             Parallel.forEachChunk(count: strips, chunkSize: chunk, threads: workers) { range in
@@ -76,6 +86,35 @@ public enum GEMM {
             }
             p0 += depth
         }
+    }
+
+    /// A B operand packed for every block of k at once, for a matrix used in several products
+    /// (a layer's weight within one training step: the critic runs on fake, real and mixed rows
+    /// with the same weights). The packing is the one `multiply` makes block by block, so a
+    /// product gives the same bits with or without it.
+    public final class PackedB: @unchecked Sendable {
+        public let k: Int, n: Int, transposed: Bool
+        let storage: UnsafeMutablePointer<Float>
+        let panels: Int
+
+        /// Packs B (k×n, or n×k stored when `transposed`) as `multiply(transposeB:...)` reads it.
+        public init(_ b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int) {
+            self.k = k
+            self.n = n
+            self.transposed = transposed
+            panels = (n + nr - 1) / nr
+            storage = .allocate(capacity: Swift.max(1, panels * nr * k))
+            var p0 = 0
+            while p0 < k {
+                let depth = Swift.min(kc, k - p0)
+                packB(b, ldb: ldb, transposed: transposed, from: p0, depth: depth, columns: n, into: storage + panels * nr * p0)
+                p0 += depth
+            }
+        }
+
+        deinit { storage.deallocate() }
+
+        func block(from p0: Int) -> UnsafeMutablePointer<Float> { storage + panels * nr * p0 }
     }
 
     /// The pointers the worker closures share (each writes only its own rows of C).

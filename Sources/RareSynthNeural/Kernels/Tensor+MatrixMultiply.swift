@@ -1,6 +1,8 @@
 extension Tensor {
     /// op(a) · op(b) for matrices, through ``GEMM``.
-    static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
+    /// - Parameter packedB: `b` already packed (see ``GEMM/PackedB``).
+    static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
+                       packedB: GEMM.PackedB? = nil) -> Tensor {
         precondition(a.rank == 2 && b.rank == 2, "matmul needs matrices, got \(a.shape) and \(b.shape)")
         let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (k2, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
@@ -12,7 +14,7 @@ extension Tensor {
                     guard m > 0, n > 0 else { return }
                     GEMM.multiply(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                                   a: pa.baseAddress!, lda: a.shape[1], b: pb.baseAddress!, ldb: b.shape[1],
-                                  c: pc.baseAddress!, ldc: n)
+                                  c: pc.baseAddress!, ldc: n, packedB: packedB)
                 }
             }
         }

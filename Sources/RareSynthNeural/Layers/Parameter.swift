@@ -22,7 +22,24 @@ extension Tape {
         if let index = parameterIndex[key] { return Variable(tape: self, index: index) }
         let v = variable(parameter.value)
         parameterIndex[key] = v.index
+        parameterNodes.insert(v.index)
         return v
+    }
+
+    /// A parameter's value packed as a GEMM B operand, made on first use and kept for the tape's
+    /// life (a parameter's value does not change while its tape lives); nil for any other
+    /// variable, whose packing would not be reused.
+    func packedParameter(_ v: Variable, transposed: Bool) -> GEMM.PackedB? {
+        guard parameterNodes.contains(v.index), v.value.rank == 2, v.value.count > 0 else { return nil }
+        let key = 2 * v.index + (transposed ? 1 : 0)
+        if let packed = packedParameters[key] { return packed }
+        let value = v.value
+        let (k, n) = transposed ? (value.shape[1], value.shape[0]) : (value.shape[0], value.shape[1])
+        let packed = value.scalars.withUnsafeBufferPointer {
+            GEMM.PackedB($0.baseAddress!, ldb: value.shape[1], transposed: transposed, k: k, n: n)
+        }
+        packedParameters[key] = packed
+        return packed
     }
 
     /// Backpropagates from the scalar `loss` and stores each parameter's gradient in
