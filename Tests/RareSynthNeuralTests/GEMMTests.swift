@@ -84,6 +84,21 @@ import Testing
         }
     }
 
+    /// A bias row added as C is stored gives the bits of C filled with bias rows and accumulated
+    /// into (how `linear` used to compute x·Wᵀ + b).
+    @Test(arguments: shapes + [Case(m: 3, n: 4, k: 0)])
+    func biasRowGivesTheBitsOfAccumulatingOntoIt(_ s: Case) {
+        var rng = SeededRandom(seed: 5)
+        let a = (0..<Swift.max(1, s.m * s.k)).map { _ in Float(rng.nextStandardNormal()) }
+        let b = (0..<Swift.max(1, s.n * s.k)).map { _ in Float(rng.nextStandardNormal()) }
+        let bias = (0..<s.n).map { _ in Float(rng.nextStandardNormal()) }
+        var filled = (0..<s.m).flatMap { _ in bias }
+        var fused = [Float](repeating: .nan, count: s.m * s.n)
+        GEMM.multiply(transposeB: true, m: s.m, n: s.n, k: s.k, a: a, lda: s.k, b: b, ldb: s.k, c: &filled, ldc: s.n, beta: 1)
+        GEMM.multiply(transposeB: true, m: s.m, n: s.n, k: s.k, a: a, lda: s.k, b: b, ldb: s.k, c: &fused, ldc: s.n, bias: bias)
+        #expect(filled.map(\.bitPattern) == fused.map(\.bitPattern))
+    }
+
     @Test func emptyDepthGivesBetaTimesC() {
         var c: [Float] = [1, 2, 3, 4]
         let a: [Float] = [0], b: [Float] = [0]

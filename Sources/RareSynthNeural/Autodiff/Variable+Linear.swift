@@ -1,5 +1,5 @@
-/// x · Wᵀ + b in one pass: the bias rows are written first and the product accumulated onto them
-/// (GEMM with beta = 1), instead of a product and a separate broadcast addition.
+/// x · Wᵀ + b in one pass: GEMM adds the bias row as it stores the product (the bits of bias rows
+/// accumulated into), instead of a product and a separate broadcast addition.
 ///
 /// Backward: dx = G·W, dW = Gᵀ·x, db = column sums of G; all differentiable operations, so a
 /// gradient penalty can differentiate through it again.
@@ -9,14 +9,17 @@ public func linear(_ x: Variable, weight: Variable, bias: Variable) -> Variable 
                  "linear: input \(x.shape), weight \(weight.shape), bias \(bias.shape)")
     let packed = x.tape.packedParameter(weight, transposed: true)
     let out = Elementwise.filled(m * n) { c in
+        guard m > 0, n > 0 else { return }
         bias.value.scalars.withUnsafeBufferPointer { b in
-            for r in 0..<m { (c.baseAddress! + r * n).update(from: b.baseAddress!, count: n) }
-        }
-        x.value.scalars.withUnsafeBufferPointer { pa in
-            weight.value.scalars.withUnsafeBufferPointer { pb in
-                guard m > 0, n > 0, k > 0 else { return }
-                GEMM.multiply(transposeB: true, m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: k,
-                              c: c.baseAddress!, ldc: n, beta: 1, packedB: packed)
+            guard k > 0 else {
+                for r in 0..<m { (c.baseAddress! + r * n).update(from: b.baseAddress!, count: n) }
+                return
+            }
+            x.value.scalars.withUnsafeBufferPointer { pa in
+                weight.value.scalars.withUnsafeBufferPointer { pb in
+                    GEMM.multiply(transposeB: true, m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: k,
+                                  c: c.baseAddress!, ldc: n, packedB: packed, bias: b.baseAddress!)
+                }
             }
         }
     }

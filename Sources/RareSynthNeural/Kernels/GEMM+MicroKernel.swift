@@ -9,7 +9,8 @@ extension GEMM {
     /// sums and their bits are the same.
     @inline(__always)
     static func microKernel(depth: Int, a: UnsafePointer<Float>, rowStride rs: Int, step: Int, b: UnsafePointer<Float>,
-                            c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool) {
+                            c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
+                            bias: UnsafePointer<Float>? = nil) {
         typealias V = SIMD8<Float>
         var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
         var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
@@ -31,6 +32,13 @@ extension GEMM {
             c50.addProduct(s, b0); c51.addProduct(s, b1)
             pa += step
             pb += nr
+        }
+        if !accumulate, let bias {
+            // C = bias + A·B for the first block: the bits of adding the product onto bias rows.
+            var lo = V(), hi = V()
+            for j in 0..<columns { if j < 8 { lo[j] = bias[j] } else { hi[j - 8] = bias[j] } }
+            c00 = lo + c00; c01 = hi + c01; c10 = lo + c10; c11 = hi + c11; c20 = lo + c20; c21 = hi + c21
+            c30 = lo + c30; c31 = hi + c31; c40 = lo + c40; c41 = hi + c41; c50 = lo + c50; c51 = hi + c51
         }
         store(c00, c01, to: c, columns: columns, accumulate: accumulate)
         if rows > 1 { store(c10, c11, to: c + ldc, columns: columns, accumulate: accumulate) }

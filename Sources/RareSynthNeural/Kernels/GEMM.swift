@@ -23,16 +23,25 @@ public enum GEMM {
     ///   - b: B as stored: k×n (ldb ≥ n) when not transposed, n×k (ldb ≥ k) when transposed.
     ///   - beta: 0 overwrites C (which may hold garbage), 1 accumulates into it.
     ///   - threads: worker threads (default `Parallel.threadCount`); small products run on one.
+    ///   - packedB: B already packed (see ``PackedB``).
+    ///   - bias: with beta 0, a row of n values added to every row of C: the same bits as C
+    ///     filled with bias rows and accumulated into (beta 1), without the filling pass.
     public static func multiply(transposeA: Bool = false, transposeB: Bool = false,
                                 m: Int, n: Int, k: Int,
                                 a: UnsafePointer<Float>, lda: Int,
                                 b: UnsafePointer<Float>, ldb: Int,
                                 c: UnsafeMutablePointer<Float>, ldc: Int,
-                                beta: Float = 0, threads: Int? = nil, packedB prepacked: PackedB? = nil) {
+                                beta: Float = 0, threads: Int? = nil, packedB prepacked: PackedB? = nil,
+                                bias: UnsafePointer<Float>? = nil) {
         precondition(beta == 0 || beta == 1, "beta must be 0 or 1")
+        precondition(bias == nil || beta == 0, "a bias row goes with beta 0")
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
-            if beta == 0 { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+            if let bias {
+                for i in 0..<m { (c + i * ldc).update(from: bias, count: n) }
+            } else if beta == 0 {
+                for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
+            }
             return
         }
         let panels = (n + nr - 1) / nr
@@ -55,7 +64,8 @@ public enum GEMM {
                 packedB = scratch!
                 packB(b, ldb: ldb, transposed: transposeB, from: start, depth: depth, columns: n, into: packedB)
             }
-            let shared = Operands(a: a, lda: lda, transposeA: transposeA, c: c, ldc: ldc, packedB: packedB)
+            let shared = Operands(a: a, lda: lda, transposeA: transposeA, c: c, ldc: ldc, packedB: packedB,
+                                  bias: start == 0 ? bias : nil)
             let accumulate = start > 0 || beta == 1
             let chunk = Swift.max(1, (strips + 4 * workers - 1) / (4 * workers))
             Parallel.forEachChunk(count: strips, chunkSize: chunk, threads: workers) { range in
@@ -72,7 +82,8 @@ public enum GEMM {
                             let column = panel * nr
                             microKernel(depth: depth, a: a, rowStride: rowStride, step: step, b: shared.packedB + panel * nr * depth,
                                         c: shared.c + row * shared.ldc + column, ldc: shared.ldc,
-                                        rows: rows, columns: Swift.min(nr, n - column), accumulate: accumulate)
+                                        rows: rows, columns: Swift.min(nr, n - column), accumulate: accumulate,
+                                        bias: shared.bias.map { $0 + column })
                         }
                     }
                     if rows == mr && !shared.transposeA {
@@ -125,5 +136,6 @@ public enum GEMM {
         let c: UnsafeMutablePointer<Float>
         let ldc: Int
         let packedB: UnsafeMutablePointer<Float>
+        let bias: UnsafePointer<Float>?
     }
 }
