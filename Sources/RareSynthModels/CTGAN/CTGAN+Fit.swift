@@ -38,7 +38,7 @@ extension CTGAN {
         let optimizerD = Adam(critic.parameters, learningRate: options.discriminatorLearningRate, beta1: 0.5, beta2: 0.9,
                               weightDecay: options.discriminatorDecay)
         let batch = options.batchSize
-        let n = table.rowCount, width = layout.width, condWidth = sampler.width
+        let n = table.rowCount, condWidth = sampler.width
         let stepsPerEpoch = Swift.max(n / batch, 1)
         var losses: [EpochLosses] = []
         let fingerprint = TrainingCheckpoint.fingerprint(data: data, options: options, seed: seed)
@@ -67,12 +67,8 @@ extension CTGAN {
         func conditions(withRealRows: Bool) -> (c: Tensor, span: [Int], category: [Int], real: Tensor?, cReal: Tensor?) {
             guard condWidth > 0 else {
                 guard withRealRows else { return (Tensor(shape: [batch, 0]), [], [], nil, nil) }
-                var real = [Float](repeating: 0, count: batch * width)
-                for r in 0..<batch {
-                    let row = rng.nextInt(below: n)
-                    for j in 0..<width { real[r * width + j] = data.scalars[row * width + j] }
-                }
-                return (Tensor(shape: [batch, 0]), [], [], Tensor(shape: [batch, width], scalars: real), Tensor(shape: [batch, 0]))
+                let rows = (0..<batch).map { _ in rng.nextInt(below: n) }
+                return (Tensor(shape: [batch, 0]), [], [], data.gatheringRows(rows), Tensor(shape: [batch, 0]))
             }
             var c = [Float](repeating: 0, count: batch * condWidth)
             var spans = [Int](), categories = [Int](), rows = [Int]()
@@ -86,16 +82,8 @@ extension CTGAN {
             guard withRealRows else { return (Tensor(shape: [batch, condWidth], scalars: c), spans, categories, nil, nil) }
             var perm = Array(0..<batch)
             rng.shuffle(&perm)
-            var real = [Float](repeating: 0, count: batch * width)
-            var cReal = [Float](repeating: 0, count: batch * condWidth)
-            for r in 0..<batch {
-                let source = perm[r]
-                let row = rows[source]
-                for j in 0..<width { real[r * width + j] = data.scalars[row * width + j] }
-                for j in 0..<condWidth { cReal[r * condWidth + j] = c[source * condWidth + j] }
-            }
-            return (Tensor(shape: [batch, condWidth], scalars: c), spans, categories,
-                    Tensor(shape: [batch, width], scalars: real), Tensor(shape: [batch, condWidth], scalars: cReal))
+            let condition = Tensor(shape: [batch, condWidth], scalars: c)
+            return (condition, spans, categories, data.gatheringRows(perm.map { rows[$0] }), condition.gatheringRows(perm))
         }
 
         func noise() -> Tensor { .gaussian([batch, options.embeddingDimension], using: &rng) }

@@ -23,7 +23,7 @@ extension TVAE {
         let decoder = TVAEDecoder(embedding: options.embeddingDimension, layers: options.decoderLayers, output: layout.width, rng: &rng)
         let parameters = encoder.parameters + decoder.parameters
         let adam = Adam(parameters, learningRate: options.learningRate, weightDecay: options.weightDecay)
-        let n = table.rowCount, width = layout.width
+        let n = table.rowCount
         var losses: [Float] = []
         let fingerprint = TrainingCheckpoint.fingerprint(data: data, options: options, seed: seed)
         var firstEpoch = 0
@@ -46,11 +46,7 @@ extension TVAE {
             var sum = 0.0, batches = 0
             for first in stride(from: 0, to: n, by: options.batchSize) {
                 let rows = order[first..<Swift.min(n, first + options.batchSize)]
-                var batch = [Float](repeating: 0, count: rows.count * width)
-                for (i, r) in rows.enumerated() {
-                    for j in 0..<width { batch[i * width + j] = data.scalars[r * width + j] }
-                }
-                let x = Tensor(shape: [rows.count, width], scalars: batch)
+                let x = data.gatheringRows(rows)
                 // The tape ends before the optimiser step (no copy of the values it shares).
                 let value: Float = {
                     let tape = Tape()

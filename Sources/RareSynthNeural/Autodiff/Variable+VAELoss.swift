@@ -8,57 +8,79 @@ extension Variable {
     /// First-order backward rules for both inputs.
     public func tvaeReconstruction(x: Tensor, sigma: Variable, spans: [ActivationSpan], factor: Float) -> Variable {
         let (m, n) = (rows, columns)
-        let rec = value.scalars, data = x.scalars, s = sigma.value.scalars
+        let spanCount = spans.count
         var total = 0.0
         var dRec = [Float](repeating: 0, count: m * n)
         var dSigma = [Float](repeating: 0, count: n)
         let scale = factor / Float(m)
         // Every exponential in one vector pass: −2|rec| for α columns (tanh), the logit less
         // its block's row maximum for one-hot blocks; `tops` keeps those maxima.
-        var e = rec
-        var tops = [Float](repeating: 0, count: m * spans.count)
-        for (k, span) in spans.enumerated() {
-            let end = span.start + span.width
-            for r in 0..<m {
-                let base = r * n
-                switch span.activation {
-                case .tanh:
-                    for c in span.start..<end { e[base + c] = -2 * Swift.abs(rec[base + c]) }
-                case .softmax:
-                    var top = -Float.infinity
-                    for j in span.start..<end { top = Swift.max(top, rec[base + j]) }
-                    for j in span.start..<end { e[base + j] = rec[base + j] - top }
-                    tops[r * spans.count + k] = top
+        var e = value.scalars
+        var tops = [Float](repeating: 0, count: m * spanCount)
+        value.scalars.withUnsafeBufferPointer { rec in
+            e.withUnsafeMutableBufferPointer { e in
+                tops.withUnsafeMutableBufferPointer { tops in
+                    for (k, span) in spans.enumerated() {
+                        let end = span.start + span.width
+                        for r in 0..<m {
+                            let base = r &* n
+                            switch span.activation {
+                            case .tanh:
+                                for c in span.start..<end { e[base &+ c] = -2 * Swift.abs(rec[base &+ c]) }
+                            case .softmax:
+                                var top = -Float.infinity
+                                for j in span.start..<end { top = Swift.max(top, rec[base &+ j]) }
+                                for j in span.start..<end { e[base &+ j] = rec[base &+ j] - top }
+                                tops[r &* spanCount &+ k] = top
+                            }
+                        }
+                    }
                 }
             }
         }
         e.withUnsafeMutableBufferPointer { FastMath.apply($0, FastMath.exp) }
-        for (k, span) in spans.enumerated() {
-            switch span.activation {
-            case .tanh:
-                for c in span.start..<(span.start + span.width) {
-                    let sc = s[c], inv2 = 1 / (2 * sc * sc)
-                    var squares = 0.0
-                    for r in 0..<m {
-                        let q = e[r * n + c], magnitude = (1 - q) / (1 + q)
-                        let t = rec[r * n + c] < 0 ? -magnitude : magnitude
-                        let d = data[r * n + c] - t
-                        squares += Double(d * d)
-                        dRec[r * n + c] = scale * (-2 * d * inv2) * (1 - t * t)
+        // Σ per α column and per one-hot row, in span order (the order `total` is summed in).
+        func accumulate(_ rec: UnsafeBufferPointer<Float>, _ data: UnsafeBufferPointer<Float>, _ s: UnsafeBufferPointer<Float>,
+                        _ e: UnsafeBufferPointer<Float>, _ tops: UnsafeBufferPointer<Float>, _ dRec: UnsafeMutableBufferPointer<Float>) {
+            for (k, span) in spans.enumerated() {
+                switch span.activation {
+                case .tanh:
+                    for c in span.start..<(span.start + span.width) {
+                        let sc = s[c], inv2 = 1 / (2 * sc * sc)
+                        var squares = 0.0
+                        for r in 0..<m {
+                            let i = r &* n &+ c
+                            let q = e[i], magnitude = (1 - q) / (1 + q)
+                            let t = rec[i] < 0 ? -magnitude : magnitude
+                            let d = data[i] - t
+                            squares += Double(d * d)
+                            dRec[i] = scale * (-2 * d * inv2) * (1 - t * t)
+                        }
+                        total += squares * Double(inv2) + Double(m) * Double(Foundation.log(sc))
+                        dSigma[c] = scale * (-Float(squares) / (sc * sc * sc) + Float(m) / sc)
                     }
-                    total += squares * Double(inv2) + Double(m) * Double(Foundation.log(sc))
-                    dSigma[c] = scale * (-Float(squares) / (sc * sc * sc) + Float(m) / sc)
+                case .softmax:
+                    for r in 0..<m {
+                        let base = r &* n &+ span.start
+                        var target = 0
+                        for j in 0..<span.width where data[base &+ j] > data[base &+ target] { target = j }
+                        var sum: Float = 0
+                        for j in 0..<span.width { sum += e[base &+ j] }
+                        total -= Double(rec[base &+ target] - tops[r &* spanCount &+ k] - Foundation.log(sum))
+                        for j in 0..<span.width { dRec[base &+ j] = scale * e[base &+ j] / sum }
+                        dRec[base &+ target] -= scale
+                    }
                 }
-            case .softmax:
-                for r in 0..<m {
-                    let base = r * n + span.start
-                    var target = 0
-                    for j in 0..<span.width where data[base + j] > data[base + target] { target = j }
-                    var sum: Float = 0
-                    for j in 0..<span.width { sum += e[base + j] }
-                    total -= Double(rec[base + target] - tops[r * spans.count + k] - Foundation.log(sum))
-                    for j in 0..<span.width { dRec[base + j] = scale * e[base + j] / sum }
-                    dRec[base + target] -= scale
+            }
+        }
+        value.scalars.withUnsafeBufferPointer { rec in
+            x.scalars.withUnsafeBufferPointer { data in
+                sigma.value.scalars.withUnsafeBufferPointer { s in
+                    e.withUnsafeBufferPointer { e in
+                        tops.withUnsafeBufferPointer { tops in
+                            dRec.withUnsafeMutableBufferPointer { accumulate(rec, data, s, e, tops, $0) }
+                        }
+                    }
                 }
             }
         }
@@ -74,41 +96,26 @@ extension Variable {
 /// klScale · Σ((logσ² + 1) − μ² − exp(logσ²)) (TVAE: klScale = −½ / batch rows), each one node.
 ///
 /// Written as separate operations these are about twenty passes over the batch, forward and
-/// backward, each with its own buffer; here they are four. Every value and gradient is the
+/// backward, each with its own buffer; here they are seven. Every value and gradient is the
 /// one the separate operations give, bit for bit: the same float operations in the same order
 /// (first-order rules; under `createGraph` they fall back to those operations).
 /// Record `kl` after `z` (as this does) so the gradients add up in the same order too.
 public func vaeLatent(mean: Variable, logVariance: Variable, noise: Tensor, klScale c: Float) -> (z: Variable, kl: Variable) {
     precondition(mean.shape == logVariance.shape && noise.shape == mean.shape,
                  "vaeLatent: mean \(mean.shape), log-variance \(logVariance.shape), noise \(noise.shape)")
-    let count = mean.value.count, shape = mean.shape
-    let mu = mean.value.scalars, lv = logVariance.value.scalars, eps = noise.scalars
-    // exp(½·logσ²) in the first half, exp(logσ²) in the second, one vector pass.
-    var exps = Elementwise.filled(2 * count) { e in
-        for i in 0..<count {
-            e[i] = lv[i] * 0.5
-            e[count + i] = lv[i]
-        }
-    }
-    exps.withUnsafeMutableBufferPointer { FastMath.apply($0, FastMath.exp) }
-    let z = Elementwise.filled(count) { out in
-        for i in 0..<count { out[i] = eps[i] * exps[i] + mu[i] }
-    }
-    let terms = Elementwise.filled(count) { out in
-        for i in 0..<count { out[i] = ((lv[i] + 1) - mu[i] * mu[i]) - exps[count + i] }
-    }
-    let sum = Reductions.sum(Tensor(shape: shape, scalars: terms))
+    let shape = mean.shape
+    let std = Elementwise.mapLanes(logVariance.value) { FastMath.exp($0 * 0.5) }
+    let variance = Elementwise.mapLanes(logVariance.value) { FastMath.exp($0) }
+    let z = Elementwise.zip3(noise, std, mean.value) { e, s, m in e * s + m }
+    let terms = Elementwise.zip3(logVariance.value, mean.value, variance) { l, m, v in ((l + 1) - m * m) - v }
+    let sum = Reductions.sum(terms)
     let kl = Tensor(shape: sum.shape, scalars: sum.scalars.map { $0 * c })
     let tape = mean.tape
-    let zVariable = tape.record(Tensor(shape: shape, scalars: z), inputs: [mean, logVariance], backward: [
+    let zVariable = tape.record(z, inputs: [mean, logVariance], backward: [
         { g, _ in g },
         { g, _ in
-            let std = Tensor(shape: shape, scalars: Array(exps[0..<count]))
             guard !g.tape.isRecording else { return ((g * g.constant(noise)) * g.constant(std)).scaled(by: 0.5) }
-            let gz = g.value.scalars
-            return g.constant(Tensor(shape: shape, scalars: Elementwise.filled(count) { out in
-                for i in 0..<count { out[i] = ((gz[i] * eps[i]) * exps[i]) * 0.5 }
-            }))
+            return g.constant(Elementwise.zip3(g.value, noise, std) { gz, e, s in ((gz * e) * s) * 0.5 })
         },
     ])
     let klVariable = tape.record(kl, inputs: [mean, logVariance], backward: [
@@ -117,20 +124,15 @@ public func vaeLatent(mean: Variable, logVariance: Variable, noise: Tensor, klSc
                 return (g.scaled(by: c).expanded(to: shape).scaled(by: -1) * g.constant(mean.value)).scaled(by: 2)
             }
             let cg = g.value.scalars[0] * c
-            return g.constant(Tensor(shape: shape, scalars: Elementwise.filled(count) { out in
-                for i in 0..<count { out[i] = ((-cg) * mu[i]) * 2 }
-            }))
+            return g.constant(Elementwise.map(mean.value) { ((-cg) * $0) * 2 })
         },
         { g, _ in
             guard !g.tape.isRecording else {
-                let variance = Tensor(shape: shape, scalars: Array(exps[count...]))
                 let cg = g.scaled(by: c).expanded(to: shape)
                 return (-cg) * g.constant(variance) + cg
             }
             let cg = g.value.scalars[0] * c
-            return g.constant(Tensor(shape: shape, scalars: Elementwise.filled(count) { out in
-                for i in 0..<count { out[i] = ((-cg) * exps[count + i]) + cg }
-            }))
+            return g.constant(Elementwise.map(variance) { ((-cg) * $0) + cg })
         },
     ])
     return (zVariable, klVariable)

@@ -20,6 +20,20 @@ extension Tensor {
         return Tensor(shape: [m, total], scalars: out)
     }
 
+    /// The rows of this matrix at `indices`, in that order (a training batch from the data).
+    public func gatheringRows(_ indices: some Collection<Int>) -> Tensor {
+        let (m, w) = (indices.count, columns)
+        let out = Self.copyingRows(m, width: w) { dst in
+            scalars.withUnsafeBufferPointer { x in
+                for (i, r) in indices.enumerated() {
+                    precondition(r >= 0 && r < rows, "row \(r) of a \(rows)-row matrix")
+                    (dst + i * w).update(from: x.baseAddress! + r * w, count: w)
+                }
+            }
+        }
+        return Tensor(shape: [m, w], scalars: out)
+    }
+
     /// Storage for `rows × width` elements that `fill` writes completely (row copies), without
     /// zeroing it first. Empty matrices never call `fill`.
     static func copyingRows(_ rows: Int, width: Int, _ fill: (UnsafeMutablePointer<Float>) -> Void) -> [Float] {
