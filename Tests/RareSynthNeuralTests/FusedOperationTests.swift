@@ -55,4 +55,25 @@ import Testing
             #expect(out.value.scalars == x.scalars.map { $0 > 0 ? $0 : (slope == 0 ? 0 : slope * $0) })
         }
     }
+
+    /// CTGAN's residual block `cat(relu(bn(x)), h)` as one operation against the three.
+    @Test func batchNormResidualMatchesItsOperations() {
+        let x = Self.random([9, 5], seed: 51), h = Self.random([9, 3], seed: 52), weights = Self.random([9, 8], seed: 53)
+        func run(fused: Bool) -> [[UInt32]] {
+            let bn = BatchNorm1d(5)
+            bn.scale.value = Self.random([5], seed: 54)
+            bn.shift.value = Self.random([5], seed: 55)
+            let tape = Tape()
+            let xv = tape.variable(x), hv = tape.variable(h)
+            let out = fused ? bn.residual(xv, skip: hv, training: true)
+                            : Variable.concatColumns([bn(xv, training: true).relu(), hv])
+            let loss = (out * tape.constant(weights)).sum()
+            let leaves = [xv, hv, tape.use(bn.scale), tape.use(bn.shift)]
+            let gradients = tape.gradients(of: loss, withRespectTo: leaves).map(\.value)
+            return ([out.value, bn.runningMean, bn.runningVariance] + gradients).map { $0.scalars.map(\.bitPattern) }
+        }
+        let chain = run(fused: false), fused = run(fused: true)
+        #expect(chain == fused)
+        #expect(fused[0].contains(0) && fused[3].contains { $0 != 0 })
+    }
 }

@@ -22,7 +22,7 @@ final class CTGANGenerator: ParameterContainer {
 
     func callAsFunction(_ x: Variable, training: Bool) -> Variable {
         var h = x
-        for (fc, bn) in blocks { h = Variable.concatColumns([bn(fc(h), training: training).relu(), h]) }
+        for (fc, bn) in blocks { h = bn.residual(fc(h), skip: h, training: training) }
         return output(h)
     }
 }

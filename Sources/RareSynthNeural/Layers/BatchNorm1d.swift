@@ -29,9 +29,22 @@ public final class BatchNorm1d: ParameterContainer {
             let normalised = (x - tape.constant(runningMean)) / tape.constant(Tensor(shape: [std.count], scalars: std))
             return normalised * tape.use(scale) + tape.use(shift)
         }
+        return normalizeTraining(x, relu: false, skip: nil)
+    }
+
+    /// CTGAN's residual block after its linear layer, `cat(relu(bn(x)), skip)`, as one operation
+    /// in training (see `normalizeBatch`); the same values and gradients as the three.
+    public func residual(_ x: Variable, skip: Variable, training: Bool) -> Variable {
+        guard training else { return Variable.concatColumns([self(x, training: false).relu(), skip]) }
+        return normalizeTraining(x, relu: true, skip: skip)
+    }
+
+    /// Batch statistics, and the running estimates moved by them.
+    private func normalizeTraining(_ x: Variable, relu: Bool, skip: Variable?) -> Variable {
+        let tape = x.tape
         let m = x.rows
         precondition(m > 1, "BatchNorm1d in training needs more than one row (got \(m))")
-        let (output, mean, variance) = normalizeBatch(x, scale: tape.use(scale), shift: tape.use(shift))
+        let (output, mean, variance) = normalizeBatch(x, scale: tape.use(scale), shift: tape.use(shift), relu: relu, skip: skip)
         let unbiased = Float(m) / Float(m - 1)
         for j in 0..<runningMean.count {
             runningMean.scalars[j] = (1 - momentum) * runningMean.scalars[j] + momentum * mean[j]
