@@ -55,6 +55,26 @@ import Testing
         #expect(Dropout(0.5)(x, training: false, rng: &rng).value == x.value)
     }
 
+    /// The mask is 16-bit uniforms taken four per word, lane by lane; the vector path (16 at a
+    /// time) must read them in the scalar path's order, whatever the length and rate.
+    @Test(arguments: [(1, 0.5), (15, 0.5), (16, 0.3), (37, 0.5), (250, 0.1), (64, 0.99)])
+    func dropoutMaskFollowsTheWordOrder(count: Int, probability: Float) {
+        var rng = SeededRandom(seed: 9), reference = rng
+        let tape = Tape()
+        let y = Dropout(probability)(tape.constant(Tensor(shape: [count], repeating: 1)), training: true, rng: &rng).value
+        let threshold = UInt64(((1 - Double(probability)) * 65_536).rounded()), scale = 1 / (1 - probability)
+        var expected: [Float] = []
+        while expected.count < count {
+            var bits = reference.next()
+            for _ in 0..<Swift.min(4, count - expected.count) {
+                expected.append((bits & 0xFFFF) < threshold ? scale : 0)
+                bits >>= 16
+            }
+        }
+        #expect(y.scalars == expected)
+        #expect(rng == reference)
+    }
+
     @Test func adamMinimisesAQuadraticAndRepeatsExactly() {
         func run() -> Tensor {
             let p = Parameter("p", Tensor(shape: [3], scalars: [3, -2, 1]))

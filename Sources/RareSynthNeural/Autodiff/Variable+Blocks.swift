@@ -22,49 +22,61 @@ extension Variable {
     /// Gumbel noise given explicitly (one value per element; empty for none).
     public func activated(_ spans: [ActivationSpan], inverseTau: Float, gumbel: [Float]) -> Variable {
         let (m, n) = (rows, columns)
-        let x = value.scalars
         // Three passes so that every exponential goes through one vector pass: the arguments
         // (−2|x| for tanh, the shifted logit for softmax), exp, then each span's finish.
-        var y = x
-        ActivationSpan.forEach(spans, rows: m, width: n) { span, range in
-            switch span.activation {
-            case .tanh:
-                for j in range { y[j] = -2 * Swift.abs(x[j]) }
-            case .softmax:
-                var top = -Float.infinity
-                for j in range {
-                    let z = (x[j] + (gumbel.isEmpty ? 0 : gumbel[j])) * inverseTau
-                    y[j] = z
-                    top = Swift.max(top, z)
+        // Pointer loops: these run over every generated row several times a step.
+        var y = value.scalars
+        value.scalars.withUnsafeBufferPointer { x in
+            gumbel.withUnsafeBufferPointer { noise in
+                y.withUnsafeMutableBufferPointer { y in
+                    ActivationSpan.forEach(spans, rows: m, width: n) { span, range in
+                        switch span.activation {
+                        case .tanh:
+                            for j in range { y[j] = -2 * Swift.abs(x[j]) }
+                        case .softmax:
+                            var top = -Float.infinity
+                            for j in range {
+                                let z = (x[j] + (noise.isEmpty ? 0 : noise[j])) * inverseTau
+                                y[j] = z
+                                top = Swift.max(top, z)
+                            }
+                            for j in range { y[j] -= top }
+                        }
+                    }
+                    FastMath.apply(y, FastMath.exp)
+                    ActivationSpan.forEach(spans, rows: m, width: n) { span, range in
+                        switch span.activation {
+                        case .tanh:
+                            for j in range {
+                                let e = y[j], t = (1 - e) / (1 + e)
+                                y[j] = x[j] < 0 ? -t : t
+                            }
+                        case .softmax:
+                            var sum: Float = 0
+                            for j in range { sum += y[j] }
+                            for j in range { y[j] /= sum }
+                        }
+                    }
                 }
-                for j in range { y[j] -= top }
-            }
-        }
-        y.withUnsafeMutableBufferPointer { FastMath.apply($0, FastMath.exp) }
-        ActivationSpan.forEach(spans, rows: m, width: n) { span, range in
-            switch span.activation {
-            case .tanh:
-                for j in range {
-                    let e = y[j], t = (1 - e) / (1 + e)
-                    y[j] = x[j] < 0 ? -t : t
-                }
-            case .softmax:
-                var sum: Float = 0
-                for j in range { sum += y[j] }
-                for j in range { y[j] /= sum }
             }
         }
         return tape.record(Tensor(shape: [m, n], scalars: y), inputs: [self], backward: [{ g, out in
-            let (gv, yv) = (g.value.scalars, out.value.scalars)
+            // Zeros first: columns outside every span get no gradient.
             var dx = [Float](repeating: 0, count: m * n)
-            ActivationSpan.forEach(spans, rows: m, width: n) { span, range in
-                switch span.activation {
-                case .tanh:
-                    for j in range { dx[j] = gv[j] * (1 - yv[j] * yv[j]) }
-                case .softmax:
-                    var dot: Float = 0
-                    for j in range { dot += gv[j] * yv[j] }
-                    for j in range { dx[j] = yv[j] * (gv[j] - dot) * inverseTau }
+            dx.withUnsafeMutableBufferPointer { dx in
+                g.value.scalars.withUnsafeBufferPointer { gv in
+                    out.value.scalars.withUnsafeBufferPointer { yv in
+                        ActivationSpan.forEach(spans, rows: m, width: n) { span, range in
+                            switch span.activation {
+                            case .tanh:
+                                for j in range { dx[j] = gv[j] * (1 - yv[j] * yv[j]) }
+                            case .softmax:
+                                var dot: Float = 0
+                                for j in range { dot += gv[j] * yv[j] }
+                                for j in range { dx[j] = yv[j] * (gv[j] - dot) * inverseTau }
+                            }
+                        }
+                    }
                 }
             }
             return g.constant(Tensor(shape: [m, n], scalars: dx))

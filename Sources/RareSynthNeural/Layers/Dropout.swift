@@ -20,6 +20,20 @@ public struct Dropout {
         let count = x.value.count
         let mask = Elementwise.filled(count) { z in
             var i = 0
+            // Sixteen at a time from four words, in the order the scalar tail below reads them:
+            // the 32-bit halves' low 16 bits are lanes 0, 2, 4, …, their high 16 bits lanes 1, 3, 5, ….
+            let limit = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: threshold))
+            let zero = SIMD8<Float>(repeating: 0)
+            while i + 16 <= count {
+                let words = SIMD4<UInt64>(rng.next(), rng.next(), rng.next(), rng.next())
+                let halves = unsafeBitCast(words, to: SIMD8<UInt32>.self)
+                let even = zero.replacing(with: scale, where: (halves & 0xFFFF) .< limit)
+                let odd = zero.replacing(with: scale, where: (halves &>> 16) .< limit)
+                let kept = SIMD16<Float>(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3],
+                                         even[4], odd[4], even[5], odd[5], even[6], odd[6], even[7], odd[7])
+                UnsafeMutableRawPointer(z.baseAddress! + i).storeBytes(of: kept, as: SIMD16<Float>.self)
+                i += 16
+            }
             while i < count {
                 var bits = rng.next()
                 for _ in 0..<Swift.min(4, count - i) {
