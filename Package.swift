@@ -37,6 +37,8 @@ let package = Package(
                 exclude: ["README.md"], swiftSettings: simdFlags),
         // neural: tensors, kernels, a tape-based autodiff, layers and optimisers (knows nothing of tables)
         .target(name: "RareSynthNeural", dependencies: ["RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
+        // privacy: differential-privacy accounting (Rényi DP of the subsampled Gaussian, (ε, δ) conversion, noise calibration)
+        .target(name: "RareSynthPrivacy", dependencies: ["RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
         // model: synthesizers that turn encoded columns into parameters and parameters into rows
         .target(name: "RareSynthModels",
                 dependencies: ["RareSynthTransform", "RareSynthNumerics", "RareSynthNeural"], exclude: ["README.md"], swiftSettings: simdFlags),
@@ -85,6 +87,8 @@ let package = Package(
         .testTarget(name: "RareSynthNeuralTests", dependencies: ["RareSynthNeural", "RareSynthNumerics"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthModelsTests", dependencies: ["RareSynthModels", "RareSynthNeural", "RareSynthNumerics", "RareSynthTransform"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthPrivacyTests", dependencies: ["RareSynthPrivacy"],
+                    resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthSampleTests", dependencies: ["RareSynthSample"], swiftSettings: simdFlags),
         // test-only: a CSV reader for reference fixtures, independent of the library's reader
         .target(name: "FixtureSupport", path: "Tests/FixtureSupport", swiftSettings: simdFlags),
