@@ -11,21 +11,39 @@ public struct RenyiAccountant: Sendable, Equatable, Codable {
     public static let defaultOrders: [Double] = (1..<100).map { 1 + Double($0) / 10 } + (12..<64).map(Double.init)
 
     public var orders: [Double]
-    public private(set) var history: [SubsampledGaussian] = []
+    /// Every charge, in the order made.
+    public private(set) var charges: [PrivacyCharge] = []
 
     public init(orders: [Double] = RenyiAccountant.defaultOrders) {
         precondition(!orders.isEmpty && orders.allSatisfy { $0 > 1 }, "Rényi orders must exceed 1")
         self.orders = orders
     }
 
-    /// Adds a mechanism's steps to the ledger.
-    public mutating func record(_ mechanism: SubsampledGaussian) {
-        history.append(mechanism)
+    /// Adds a charge to the ledger.
+    public mutating func charge(_ label: String, _ mechanism: PrivacyMechanism) {
+        charges.append(PrivacyCharge(label, mechanism))
+    }
+
+    /// Adds DP-SGD steps to the ledger.
+    public mutating func record(_ mechanism: SubsampledGaussian, label: String = "DP-SGD") {
+        charge(label, .subsampledGaussian(mechanism))
     }
 
     /// The composed RDP ε(α) at each of `orders`.
     public var renyiDivergences: [Double] {
-        orders.map { alpha in history.reduce(0) { $0 + $1.renyiDivergence(order: alpha) } }
+        orders.map { alpha in charges.reduce(0) { $0 + $1.mechanism.renyiDivergence(order: alpha) } }
+    }
+
+    /// The pure ε-DP guarantee by basic composition when every charge is pure (the count-based
+    /// models: Laplace and exponential mechanisms only), else nil. Reports show it beside the
+    /// (ε, δ) of `epsilon(delta:)`, which is the smaller for many charges.
+    public var pureEpsilon: Double? {
+        var total = 0.0
+        for charge in charges {
+            guard let e = charge.mechanism.pureEpsilon else { return nil }
+            total += e
+        }
+        return total
     }
 
     /// The (ε, δ) guarantee of everything recorded, and the order that gives it.
