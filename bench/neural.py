@@ -42,12 +42,6 @@ from benchtools import DATA, HERE, PEERS, checked_process, log, nested, run, wri
 EPOCH_RE = re.compile(r'epoch (\d+)/(\d+): .*, ([0-9.]+) s/epoch')
 
 
-
-
-
-
-
-
 def sha256(*paths, extra=''):
     h = hashlib.sha256()
     for path in paths:
