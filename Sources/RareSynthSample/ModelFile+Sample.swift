@@ -108,9 +108,36 @@ extension ModelFile {
     }
 
     /// Modelled columns of sampled rows, decoded to text.
-    func decodedSample(_ requests: [SampleRequest], seed: UInt64) throws -> Table {
+    ///
+    /// A neural model's row with a number outside its column's bounds is drawn again (from a
+    /// fresh seed, under the same conditions), up to `maxBoundRedraws` rounds, instead of having
+    /// the number clamped onto the bound: a generator that overshoots would otherwise pile a
+    /// share of rows exactly at the minimum or maximum (seen on lung: 20–40 % of `age` at 82
+    /// for some seeds, where the data has 1 %). Rows still out after the last round are clamped.
+    /// The Gaussian copula samples within the bounds already.
+    func decodedSample(_ requests: [SampleRequest], seed: UInt64, maxBoundRedraws: Int = 20) throws -> Table {
         do {
-            return transformer.decode(try model.sample(requests, seed: seed))
+            var encoded = try model.sample(requests, seed: seed)
+            if case .gaussianCopula = model { return transformer.decode(encoded) }
+            var pending = transformer.rowsOutOfBounds(encoded)
+            var owner: [Int] = []
+            if !pending.isEmpty { for (k, r) in requests.enumerated() { owner += repeatElement(k, count: r.count) } }
+            var round: UInt64 = 1
+            while !pending.isEmpty && round <= UInt64(maxBoundRedraws) {
+                var again: [SampleRequest] = []
+                var last = -1
+                for row in pending {
+                    if owner[row] == last { again[again.count - 1].count += 1 } else {
+                        again.append(SampleRequest(count: 1, conditions: requests[owner[row]].conditions))
+                        last = owner[row]
+                    }
+                }
+                let replacement = try model.sample(again, seed: SeededRandom.streamKey(seed: seed, stream: UInt64(1) << 60 | round))
+                encoded.replaceRows(pending, with: replacement)
+                pending = transformer.rowsOutOfBounds(replacement).map { pending[$0] }
+                round += 1
+            }
+            return transformer.decode(encoded)
         } catch let error as ModelError {
             throw ConditionError(error.message)
         }

@@ -14,6 +14,24 @@ public struct EncodedTable: Sendable {
 
     /// The column with this name, or `nil`.
     public func index(of name: String) -> Int? { columns.firstIndex { $0.name == name } }
+
+    /// Puts `replacement`'s rows, in order, at `rows` (same columns, one replacement row per index).
+    public mutating func replaceRows(_ rows: [Int], with replacement: EncodedTable) {
+        precondition(replacement.rowCount == rows.count && replacement.columns.count == columns.count,
+                     "\(replacement.rowCount) replacement rows for \(rows.count) indices")
+        for k in columns.indices {
+            switch (columns[k].values, replacement.columns[k].values) {
+            case (.continuous(var values), let .continuous(new)):
+                for (i, r) in rows.enumerated() { values[r] = new[i] }
+                columns[k].values = .continuous(values)
+            case (.discrete(var codes, let levels), let .discrete(new, _)):
+                for (i, r) in rows.enumerated() { codes[r] = new[i] }
+                columns[k].values = .discrete(codes: codes, levelCount: levels)
+            default:
+                preconditionFailure("replacement column \(replacement.columns[k].name) has another shape")
+            }
+        }
+    }
 }
 
 /// One encoded column.

@@ -115,6 +115,16 @@ public struct NumericEncoder: Codable, Sendable, Equatable {
         }
     }
 
+    /// Whether `value` lies outside the bounds by more than rounding to the column's precision
+    /// would bring back (so `finish` would clamp it onto a bound); missing values never do.
+    public func isOutOfBounds(_ value: Double) -> Bool {
+        guard !value.isNaN else { return false }
+        let half = resolution / 2
+        if let minimum, value < minimum - half { return true }
+        if let maximum, value > maximum + half { return true }
+        return false
+    }
+
     /// Clamps to the bounds and rounds to the column's precision; `NaN` stays missing.
     public func finish(_ value: Double) -> Double {
         guard !value.isNaN else { return .nan }

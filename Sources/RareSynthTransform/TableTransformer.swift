@@ -199,6 +199,20 @@ public struct TableTransformer: Codable, Sendable, Equatable {
         return EncodedTable(columns: columns)
     }
 
+    /// The rows with a number outside its column's bounds (which `decode` would clamp onto the
+    /// bound), in increasing order. Columns encoded relative to another (inequality constraints)
+    /// are not checked: their bounds move with the other column.
+    public func rowsOutOfBounds(_ encoded: EncodedTable) -> [Int] {
+        precondition(encoded.columns.count == steps.count, "one encoded column per step")
+        var out = [Bool](repeating: false, count: encoded.rowCount)
+        for (step, column) in zip(steps, encoded.columns) {
+            guard case let .numeric(e) = step, case let .continuous(values) = column.values,
+                  e.minimum != nil || e.maximum != nil else { continue }
+            for (r, v) in values.enumerated() where e.isOutOfBounds(v) { out[r] = true }
+        }
+        return out.indices.filter { out[$0] }
+    }
+
     /// The table columns (modelled columns only, in table order) for encoded rows.
     /// - Precondition: `encoded` has one column per step, in step order.
     public func decode(_ encoded: EncodedTable) -> Table {
