@@ -53,23 +53,12 @@ extension ModelFile {
         var redrawn = 0
         var pending: [Int] = []
         if let filter {
-            var owner: [Int] = []
-            owner.reserveCapacity(modelled.rowCount)
-            for (k, r) in requests.enumerated() { owner += repeatElement(k, count: r.count) }
             pending = filter.nearCopies(in: modelled)
             redrawn = pending.count
             var round: UInt64 = 1
             while !pending.isEmpty && round <= UInt64(maxRedraws) {
-                var again: [SampleRequest] = []
-                var last = -1
-                for row in pending {
-                    if owner[row] == last { again[again.count - 1].count += 1 } else {
-                        again.append(SampleRequest(count: 1, conditions: requests[owner[row]].conditions))
-                        last = owner[row]
-                    }
-                }
                 let seed = SeededRandom.streamKey(seed: options.seed, stream: UInt64(1) << 61 | round)
-                let replacement = try decodedSample(again, seed: seed)
+                let replacement = try decodedSample(Self.requests(redrawing: pending, of: requests), seed: seed)
                 modelled.replaceRows(pending, with: replacement)
                 pending = filter.nearCopies(in: replacement).map { pending[$0] }
                 round += 1
@@ -107,6 +96,22 @@ extension ModelFile {
         return [SampleRequest(count: options.rows, conditions: common)]
     }
 
+    /// Requests for drawing the rows at `rows` again (their order is the replacement's), each
+    /// under the conditions of the request it came from; neighbours from one request share one.
+    static func requests(redrawing rows: [Int], of requests: [SampleRequest]) -> [SampleRequest] {
+        var owner: [Int] = []
+        for (k, r) in requests.enumerated() { owner += repeatElement(k, count: r.count) }
+        var again: [SampleRequest] = []
+        var last = -1
+        for row in rows {
+            if owner[row] == last { again[again.count - 1].count += 1 } else {
+                again.append(SampleRequest(count: 1, conditions: requests[owner[row]].conditions))
+                last = owner[row]
+            }
+        }
+        return again
+    }
+
     /// Modelled columns of sampled rows, decoded to text.
     ///
     /// A neural model's row with a number outside its column's bounds is drawn again (from a
@@ -120,19 +125,10 @@ extension ModelFile {
             var encoded = try model.sample(requests, seed: seed)
             if case .gaussianCopula = model { return transformer.decode(encoded) }
             var pending = transformer.rowsOutOfBounds(encoded)
-            var owner: [Int] = []
-            if !pending.isEmpty { for (k, r) in requests.enumerated() { owner += repeatElement(k, count: r.count) } }
             var round: UInt64 = 1
             while !pending.isEmpty && round <= UInt64(maxBoundRedraws) {
-                var again: [SampleRequest] = []
-                var last = -1
-                for row in pending {
-                    if owner[row] == last { again[again.count - 1].count += 1 } else {
-                        again.append(SampleRequest(count: 1, conditions: requests[owner[row]].conditions))
-                        last = owner[row]
-                    }
-                }
-                let replacement = try model.sample(again, seed: SeededRandom.streamKey(seed: seed, stream: UInt64(1) << 60 | round))
+                let replacement = try model.sample(Self.requests(redrawing: pending, of: requests),
+                                                   seed: SeededRandom.streamKey(seed: seed, stream: UInt64(1) << 60 | round))
                 encoded.replaceRows(pending, with: replacement)
                 pending = transformer.rowsOutOfBounds(replacement).map { pending[$0] }
                 round += 1
