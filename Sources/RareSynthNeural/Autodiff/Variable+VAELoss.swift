@@ -96,7 +96,7 @@ extension Variable {
 /// klScale · Σ((logσ² + 1) − μ² − exp(logσ²)) (TVAE: klScale = −½ / batch rows), each one node.
 ///
 /// Written as separate operations these are about twenty passes over the batch, forward and
-/// backward, each with its own buffer; here they are seven. Every value and gradient is the
+/// backward, each with its own buffer; here they are eight (five forward, three backward). Every value and gradient is the
 /// one the separate operations give, bit for bit: the same float operations in the same order
 /// (first-order rules; under `createGraph` they fall back to those operations).
 /// Record `kl` after `z` (as this does) so the gradients add up in the same order too.

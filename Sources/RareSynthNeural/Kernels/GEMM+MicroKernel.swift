@@ -3,10 +3,9 @@ extension GEMM {
     /// summed over `depth` in order. Twelve SIMD8 accumulators stay in registers; each step
     /// loads two SIMD8 of B and broadcasts six values of A (FMA with `-target-cpu haswell`).
     ///
-    /// A's element (i, p) of the strip is read at `a[i · rowStride + p · step]`: a packed strip
-    /// is (1, mr), but a full strip can also be read where it lies, (1, lda) for a transposed A
-    /// and (lda, 1) for a plain one, which saves copying it. Only the addresses differ, so the
-    /// sums and their bits are the same.
+    /// A's element (i, p) of the strip is read at `a[i · rowStride + p · step]`: (1, mr) for a
+    /// packed strip, (lda, 1) for a full strip of a plain A read where it lies, which saves
+    /// copying it. Only the addresses differ, so the sums and their bits are the same.
     @inline(__always)
     static func microKernel(depth: Int, a: UnsafePointer<Float>, rowStride rs: Int, step: Int, b: UnsafePointer<Float>,
                             c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, accumulate: Bool,
