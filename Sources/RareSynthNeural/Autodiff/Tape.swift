@@ -30,6 +30,8 @@ public final class Tape {
     /// The nodes of those parameters, and their GEMM packings (see `packedParameter`).
     var parameterNodes: Set<Int> = []
     var packedParameters: [Int: GEMM.PackedB] = [:]
+    /// The `linear` applications recorded since `trackExamples()`; nil when not tracking.
+    var exampleUses: [LinearUse]?
     /// Whether new nodes may require gradients; off while a backward pass runs without
     /// `createGraph`, and inside ``withoutRecording(_:)``.
     public internal(set) var isRecording = true

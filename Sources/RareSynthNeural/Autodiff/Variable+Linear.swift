@@ -24,9 +24,13 @@ public func linear(_ x: Variable, weight: Variable, bias: Variable) -> Variable 
         }
     }
     let biasShape = bias.shape
-    return x.tape.record(Tensor(shape: [m, n], scalars: out), inputs: [x, weight, bias], backward: [
+    let result = x.tape.record(Tensor(shape: [m, n], scalars: out), inputs: [x, weight, bias], backward: [
         { g, _ in matmul(g, weight) },
         { g, _ in matmul(g, x, transposeA: true) },
         { g, _ in g.sumRows().reshaped(biasShape) },
     ])
+    if x.tape.exampleUses != nil {
+        x.tape.exampleUses!.append(LinearUse(input: x.index, output: result.index, weight: weight.index, bias: bias.index))
+    }
+    return result
 }

@@ -92,6 +92,31 @@ extension Variable {
     }
 }
 
+extension Variable {
+    /// Each row's own gradient of ``tvaeReconstruction(x:sigma:spans:factor:)`` with respect to
+    /// σ, as a [rows, columns] matrix: for an α column c, factor · (1/σc − (xᵣc − tanh(recᵣc))²/σc³);
+    /// zero elsewhere. DP-SGD clips each example's gradient, and σ, shared by all rows, is the
+    /// one TVAE parameter that is not a linear layer's (whose per-example norms come from
+    /// activations). The batch's gradient is the mean of these rows.
+    public func tvaeSigmaExampleGradients(x: Tensor, sigma: Tensor, spans: [ActivationSpan], factor: Float) -> Tensor {
+        let (m, n) = (rows, columns)
+        precondition(x.shape == shape && sigma.count == n, "tvaeSigmaExampleGradients: output \(shape), x \(x.shape), sigma \(sigma.shape)")
+        var out = [Float](repeating: 0, count: m * n)
+        let rec = value.scalars
+        for span in spans where span.activation == .tanh {
+            for c in span.start..<(span.start + span.width) {
+                let sc = sigma.scalars[c]
+                for r in 0..<m {
+                    let i = r * n + c
+                    let d = x.scalars[i] - FastMath.tanh(rec[i])
+                    out[i] = factor * (1 / sc - d * d / (sc * sc * sc))
+                }
+            }
+        }
+        return Tensor(shape: [m, n], scalars: out)
+    }
+}
+
 /// A VAE's latent step fused: the reparameterised code z = ε·exp(½·logσ²) + μ and the KL term
 /// klScale · Σ((logσ² + 1) − μ² − exp(logσ²)) (TVAE: klScale = −½ / batch rows), each one node.
 ///
