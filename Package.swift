@@ -41,11 +41,11 @@ let package = Package(
         .target(name: "RareSynthPrivacy", dependencies: ["RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
         // model: synthesizers that turn encoded columns into parameters and parameters into rows
         .target(name: "RareSynthModels",
-                dependencies: ["RareSynthTransform", "RareSynthNumerics", "RareSynthNeural"], exclude: ["README.md"], swiftSettings: simdFlags),
+                dependencies: ["RareSynthTransform", "RareSynthNumerics", "RareSynthNeural", "RareSynthPrivacy"], exclude: ["README.md"], swiftSettings: simdFlags),
         // sample: conditions, constraints, re-balancing, identifier/PII regeneration
         .target(name: "RareSynthSample",
                 dependencies: ["RareSynthModels", "RareSynthTransform", "RareSynthSchema", "RareSynthTable",
-                               "RareSynthNumerics", "RareSynthProvenance"],
+                               "RareSynthNumerics", "RareSynthProvenance", "RareSynthPrivacy"],
                 exclude: ["README.md"], swiftSettings: simdFlags),
         // learn: small deterministic learners (logistic/linear regression, random forests) and their scores
         .target(name: "RareSynthLearn", dependencies: ["RareSynthNumerics"], exclude: ["README.md"], swiftSettings: simdFlags),
@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "RareSynth",
                 dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthTransform", "RareSynthModels",
                                "RareSynthSample", "RareSynthEvaluate", "RareSynthReport", "RareSynthProvenance",
-                               "RareSynthExport", "RareSynthNumerics"],
+                               "RareSynthExport", "RareSynthNumerics", "RareSynthPrivacy"],
                 exclude: ["README.md"], swiftSettings: simdFlags),
         .executableTarget(name: "raresynth",
                           dependencies: ["RareSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")],

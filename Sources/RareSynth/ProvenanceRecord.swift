@@ -1,4 +1,5 @@
 import Foundation
+import RareSynthPrivacy
 import RareSynthProvenance
 import RareSynthSample
 import RareSynthSchema
@@ -24,6 +25,18 @@ enum ProvenanceRecord {
     }
 
     /// The synthesizer family's name in records.
+    /// The record's privacy entry: a model's differential-privacy statement (ε spent at δ, how
+    /// it was accounted, every charge and what was taken as public), or the statement that
+    /// there is no guarantee.
+    static func privacyBudget(_ statement: PrivacyStatement?) -> Provenance.PrivacyBudget {
+        guard let statement else { return .notDifferentiallyPrivate }
+        return Provenance.PrivacyBudget(
+            differentiallyPrivate: true, epsilon: statement.epsilon, delta: statement.budget.delta,
+            accountant: "Rényi DP (Mironov 2017; subsampled Gaussian: Mironov, Talwar & Zhang 2019; (ε, δ) by Balle et al. 2020), order \(statement.order)",
+            note: "budget ε = \(statement.budget.epsilon). Charges: " + statement.charges.map(\.label).joined(separator: "; ")
+                + ". Taken as public: " + statement.publicFacts.joined(separator: "; ") + ".")
+    }
+
     static func name(of model: SynthesizerModel) -> String {
         switch model {
         case .gaussianCopula: "GaussianCopula"
@@ -49,7 +62,7 @@ enum ProvenanceRecord {
 /// for the data it was fitted on, whose own record is the one `synthesize`/`fit` wrote.
 public enum SampleProvenance {
     public static func write(model: String, synthesizer: SynthesizerModel, real: String?, conditions: String?, output: String,
-                             rows: Int, columns: Int, schema: Schema, seed: UInt64) throws {
+                             rows: Int, columns: Int, schema: Schema, seed: UInt64, privacy: PrivacyStatement? = nil) throws {
         var inputs = [try Provenance.FileRecord.file(role: "model", path: model)]
         if let real { inputs.append(try .file(role: "real", path: real)) }
         if let conditions { inputs.append(try .file(role: "conditions", path: conditions)) }
@@ -59,7 +72,7 @@ public enum SampleProvenance {
             schema: ProvenanceRecord.schemaValue(schema),
             synthesizer: Provenance.Synthesizer(name: ProvenanceRecord.name(of: synthesizer),
                                                 parameters: .object(["fittedModel": .string(model)])),
-            seed: seed, privacyBudget: .notDifferentiallyPrivate)
+            seed: seed, privacyBudget: ProvenanceRecord.privacyBudget(privacy))
         try ProvenanceRecord.write(record, beside: output)
     }
 }

@@ -76,6 +76,9 @@ public struct Synthesis: Sendable {
         let table = try CSVReader.readTable(path: input, options: csv)
         progress.done("\(table.rowCount) rows × \(table.columnCount) columns")
         let schema: Schema
+        if fit.isPrivate, schemaPath == nil {
+            throw DataError("differential privacy needs a schema file (--schema) that declares every column's bounds and categories; an inferred schema is read from the data")
+        }
         if let schemaPath {
             schema = try Schema.load(path: schemaPath)
         } else {
@@ -93,12 +96,15 @@ public struct Synthesis: Sendable {
             let dir = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
             checkpointFile = CheckpointFile(modelPath: "\(dir)/model.json", every: every)
         }
-        let model = try ModelFile.fit(table, schema: schema, file: input, options: fit,
+        let model = try ModelFile.fit(table, schema: schema, file: input, schemaFile: schemaPath, options: fit,
                                       checkpoint: try checkpointFile?.policy(progress: progress), epochs: progress.epochPrinter())
         progress.done(nil)
         let count = rows ?? table.rowCount
         progress.stage("sampling \(conditionRows?.rowCount ?? count) rows")
-        let filter = filterNearCopies ? NearCopyFilter(real: table, transformer: model.transformer) : nil
+        if let privacy = model.privacy { progress.done("privacy: " + privacy.summary) }
+        // The near-copy filter compares samples with the real rows after training, outside any
+        // privacy budget, so a private model's samples are left as drawn.
+        let filter = filterNearCopies && model.privacy == nil ? NearCopyFilter(real: table, transformer: model.transformer) : nil
         let outcome = try model.sample(SampleOptions(rows: count, seed: seed, conditions: conditions,
                                                      conditionRows: conditionRows, rebalance: rebalance), filter: filter)
         let synthetic = outcome.table
@@ -142,7 +148,8 @@ public struct Synthesis: Sendable {
             outputs: [try .file(role: "synthetic", path: result.dataPath, rows: synthetic.rowCount, columns: synthetic.columnCount),
                       try .file(role: "schema", path: result.schemaPath), try .file(role: "model", path: result.modelPath)],
             schema: ProvenanceRecord.schemaValue(schema), synthesizer: ProvenanceRecord.synthesizer(fit), seed: seed,
-            metricSpecifications: score ? Evaluation.specifications : [:], privacyBudget: .notDifferentiallyPrivate)
+            metricSpecifications: score ? Evaluation.specifications : [:],
+            privacyBudget: ProvenanceRecord.privacyBudget(model.privacy))
         if let run = evaluationRun {
             progress.stage("writing the evaluation report")
             let report = EvaluationReport(provenance: provenance, evaluation: run.evaluation,

@@ -1,3 +1,4 @@
+import RareSynthPrivacy
 import RareSynthModels
 import RareSynthSchema
 import RareSynthTable
@@ -19,6 +20,9 @@ public struct FitOptions: Sendable, Equatable {
     /// Seed of the neural models' initialisation and training (the copula's fit is not random).
     public var seed: UInt64
 
+    /// Whether the fit is differentially private (a model's privacy options are set).
+    public var isPrivate: Bool { tvae.privacy != nil }
+
     public init(kind: SynthesizerKind = .gaussianCopula, copula: GaussianCopulaOptions = .init(),
                 ctgan: CTGANOptions = .init(), tvae: TVAEOptions = .init(), seed: UInt64 = 0) {
         self.kind = kind
@@ -35,9 +39,20 @@ extension ModelFile {
     /// - Parameter file: the data file's name, for error messages.
     /// - Parameter epochs: called after each training epoch of a neural model.
     /// - Parameter checkpoint: for a neural model, where to save and resume the training state.
-    public static func fit(_ table: Table, schema: Schema, file: String? = nil, options: FitOptions = .init(),
+    /// - Parameter schemaFile: the schema's file name, for errors about what it must declare.
+    ///
+    /// A private fit (`options.isPrivate`) reads nothing from the data outside its budget: the
+    /// transformer and the model's encoding come from the schema (`TableTransformer.declared`,
+    /// `TabularLayout.declared`), identifier and PII columns are dropped instead of profiled,
+    /// and the model's privacy statement is kept in the file.
+    public static func fit(_ table: Table, schema: Schema, file: String? = nil, schemaFile: String? = nil,
+                           options: FitOptions = .init(),
                            checkpoint: CheckpointPolicy? = nil,
                            epochs: (EpochReport) -> Void = { _ in }) throws -> ModelFile {
+        if options.isPrivate {
+            return try fitPrivately(table, schema: schema, file: file, schemaFile: schemaFile, options: options,
+                                    checkpoint: checkpoint, epochs: epochs)
+        }
         guard table.rowCount > 0 else {
             throw DataError(file: file, line: 2, "the table has a header but no data rows; at least one row is needed to learn from")
         }
@@ -54,5 +69,40 @@ extension ModelFile {
         }
         return ModelFile(trainingRows: table.rowCount, columns: table.columnNames, schema: schema,
                          transformer: transformer, model: model, regeneration: regeneration)
+    }
+}
+
+extension ModelFile {
+    static func fitPrivately(_ table: Table, schema: Schema, file: String?, schemaFile: String?, options: FitOptions,
+                             checkpoint: CheckpointPolicy?, epochs: (EpochReport) -> Void) throws -> ModelFile {
+        guard options.kind == .tvae else {
+            throw DataError("differential privacy is available for --model tvae (DP-SGD); \(options.kind.rawValue) has no private fit yet")
+        }
+        // Everything that can be checked without the data first.
+        let transformer = try TableTransformer.declared(schema: schema, schemaFile: schemaFile)
+        if let problem = options.tvae.problems().first { throw DataError(problem) }
+        guard table.rowCount > 0 else {
+            throw DataError(file: file, line: 2, "the table has a header but no data rows; at least one row is needed to learn from")
+        }
+        try schema.validate(table, file: file)
+        let encoded = try transformer.encode(table, file: file)
+        let columns = transformer.steps.map { step -> (name: String, bounds: ClosedRange<Double>?, levels: Int) in
+            switch step {
+            case let .numeric(e): (e.column, e.minimum!...e.maximum!, 0)
+            case let .categorical(e): (e.column, nil, e.levels.count)
+            case .difference, .combination: preconditionFailure("a declared transformer has numeric and categorical steps only")
+            }
+        }
+        let bins = options.tvae.privacy!.bins
+        let layout = TabularLayout.declared(columns, bins: bins)
+        let facts = ["the schema (\(schemaFile ?? "given")): its columns, declared bounds, categories and precision",
+                     "\(bins) equal bins per continuous column over its declared bounds"]
+        let tvae = try TVAE.fit(encoded, options: options.tvae, seed: options.seed, layout: layout, publicFacts: facts,
+                                checkpoint: checkpoint, progress: epochs)
+        let regeneration = schema.columns.filter { !$0.isModelled }.map { ColumnRegeneration(column: $0.name, policy: .drop) }
+        var model = ModelFile(trainingRows: table.rowCount, columns: table.columnNames, schema: schema,
+                              transformer: transformer, model: .tvae(tvae), regeneration: regeneration)
+        model.privacy = tvae.privacy
+        return model
     }
 }

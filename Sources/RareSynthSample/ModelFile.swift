@@ -1,4 +1,5 @@
 import Foundation
+import RareSynthPrivacy
 import RareSynthProvenance
 import RareSynthSchema
 import RareSynthTable
@@ -29,6 +30,9 @@ public struct ModelFile: Codable, Sendable, Equatable {
     public var model: SynthesizerModel
     /// How each identifier and PII column is regenerated.
     public var regeneration: [ColumnRegeneration]
+    /// For a differentially private model: its guarantee (budget, every charge, ε spent).
+    /// Sampling is post-processing and keeps it; nothing else in the file was read from the data.
+    public var privacy: PrivacyStatement?
 
     public init(trainingRows: Int, columns: [String], schema: Schema, transformer: TableTransformer,
                 model: SynthesizerModel, regeneration: [ColumnRegeneration]) {

@@ -26,6 +26,9 @@ struct Fit: ParsableCommand {
     func run() throws {
         try runOptions.apply()
         let options = try modelArguments.fitOptions(seed: seed)
+        if options.isPrivate, schema == nil {
+            throw ValidationError("--epsilon needs --schema: under differential privacy the bounds and categories must be declared, not inferred from the data")
+        }
         let progress = runOptions.progress
         progress.stage("reading \(data)")
         let table = try CSVReader.readTable(path: data, options: try input.csvOptions())
@@ -33,11 +36,12 @@ struct Fit: ParsableCommand {
         let schemaValue = try schema.map { try Schema.load(path: $0) } ?? SchemaInference().infer(table, file: data).schema
         progress.stage("fitting \(options.kind.rawValue)")
         let checkpoint = modelArguments.checkpointEvery.map { CheckpointFile(modelPath: out, every: $0) }
-        let file = try ModelFile.fit(table, schema: schemaValue, file: data, options: options,
+        let file = try ModelFile.fit(table, schema: schemaValue, file: data, schemaFile: schema, options: options,
                                      checkpoint: try checkpoint?.policy(progress: progress), epochs: progress.epochPrinter())
         try file.save(to: out)
         checkpoint?.remove()
         progress.done(nil)
+        if let privacy = file.privacy { FileHandle.standardError.write(Data("privacy: \(privacy.summary)\n".utf8)) }
         if !runOptions.quiet { print("model written to \(out)") }
     }
 }

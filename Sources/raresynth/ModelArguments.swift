@@ -24,6 +24,25 @@ struct ModelArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Save the training state every N epochs beside the model file (MODEL.checkpoint.json) and resume from it if it is there; an interrupted fit then ends as an uninterrupted one would (ctgan, tvae).", valueName: "N"))
     var checkpointEvery: Int?
 
+    @Option(help: ArgumentHelp("Differential privacy: the ε of the whole fit (tvae: DP-SGD). Needs --schema with every column's bounds and categories declared; 'inf' fits without a guarantee.", valueName: "E"))
+    var epsilon: Double?
+
+    @Option(help: ArgumentHelp("Differential privacy: the δ of the guarantee; must be below 1 / rows.", valueName: "D"))
+    var delta: Double = 1e-5
+
+    @Option(help: ArgumentHelp("DP-SGD: the L2 norm each example's gradient is clipped to.", valueName: "C"))
+    var clipNorm: Float = 1
+
+    /// The privacy budget asked for, or nil without --epsilon (or with --epsilon inf).
+    func privacyBudget() throws -> PrivacyBudget? {
+        guard let epsilon else { return nil }
+        let budget: PrivacyBudget
+        do { budget = try PrivacyBudget(epsilon: epsilon, delta: delta) } catch let error as PrivacyError {
+            throw ValidationError("--epsilon/--delta: \(error.description)")
+        }
+        return budget.isUnlimited ? nil : budget
+    }
+
     func fitOptions(seed: UInt64) throws -> FitOptions {
         if let checkpointEvery {
             guard checkpointEvery >= 1 else { throw ValidationError("--checkpoint-every must be at least 1 (got \(checkpointEvery))") }
@@ -44,6 +63,12 @@ struct ModelArguments: ParsableArguments {
             guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
             options.ctgan.batchSize = batchSize
             options.tvae.batchSize = batchSize
+        }
+        if let budget = try privacyBudget() {
+            guard model == .tvae else {
+                throw ValidationError("--epsilon: differential privacy is available for --model tvae (DP-SGD); \(model.rawValue) has no private fit yet")
+            }
+            options.tvae.privacy = DPSGDOptions(budget: budget, clipNorm: clipNorm)
         }
         if model == .ctgan, let problem = options.ctgan.problems().first { throw ValidationError(problem) }
         if model == .tvae, let problem = options.tvae.problems().first { throw ValidationError(problem) }

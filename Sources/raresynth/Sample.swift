@@ -31,6 +31,9 @@ struct Sample: ParsableCommand {
     func run() throws {
         try runOptions.apply()
         let file = try ModelFile.load(path: model)
+        if file.privacy != nil, real != nil {
+            throw ValidationError("--real: the model is differentially private, and the near-copy filter would read the real rows after training, outside its budget; sample without --real")
+        }
         let conditionRows = try sampling.conditionsFile.map { try CSVReader.readTable(path: $0, options: try input.csvOptions()) }
         let options = SampleOptions(rows: rows ?? file.trainingRows, seed: sampling.seed,
                                     conditions: try sampling.parsedConditions(), conditionRows: conditionRows,
@@ -43,8 +46,10 @@ struct Sample: ParsableCommand {
         let chosen = format ?? OutputFormat.from(path: out) ?? .csv
         try chosen.write(table, schema: file.schema, to: out)
         try SampleProvenance.write(model: model, synthesizer: file.model, real: real, conditions: sampling.conditionsFile, output: out,
-                                   rows: table.rowCount, columns: table.columnCount, schema: file.schema, seed: sampling.seed)
+                                   rows: table.rowCount, columns: table.columnCount, schema: file.schema, seed: sampling.seed,
+                                   privacy: file.privacy)
         runOptions.progress.done(nil)
+        if let privacy = file.privacy { FileHandle.standardError.write(Data("privacy: \(privacy.summary)\n".utf8)) }
         if !runOptions.quiet {
             print("\(table.rowCount) synthetic rows: \(out)")
             if filter != nil { print("near copies of real rows: \(outcome.redrawn) redrawn, \(outcome.nearCopiesLeft) left") }

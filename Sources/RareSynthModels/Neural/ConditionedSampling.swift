@@ -67,7 +67,7 @@ extension EncodedTable {
         guard let first = parts.first else {
             return EncodedTable(columns: zip(layout.names, layout.columns).map { name, coding in
                 switch coding {
-                case .continuous: EncodedColumn(name: name, values: .continuous([]))
+                case .continuous, .binned: EncodedColumn(name: name, values: .continuous([]))
                 case let .discrete(_, levels): EncodedColumn(name: name, values: .discrete(codes: [], levelCount: levels))
                 }
             })

@@ -18,6 +18,10 @@ public struct TabularLayout: Codable, Sendable, Equatable {
         case continuous(normalizer: ModeSpecificNormalizer, alpha: Int, modes: Int, missing: Int?)
         /// A one-hot block of `levels` columns at `start`.
         case discrete(start: Int, levels: Int)
+        /// As `continuous`, with equal bins over declared bounds in place of the data's modes
+        /// (differentially private training; see ``declared(_:bins:)``). Always has a
+        /// present/missing block: whether the column has missing values is not public.
+        case binned(normalizer: UniformBinNormalizer, alpha: Int, modes: Int, missing: Int)
     }
 
     /// One activation block of the generator's output.
@@ -63,6 +67,33 @@ public struct TabularLayout: Codable, Sendable, Equatable {
         return TabularLayout(names: table.columns.map(\.name), columns: columns, spans: spans, width: width)
     }
 
+    /// A layout from declared facts only, for differentially private training: each continuous
+    /// column's bounds (encoded units) cut into `bins` equal bins, each discrete column's level
+    /// count. Nothing is read from data, so it costs no privacy budget.
+    /// - Parameter columns: for each encoded column in order, its name and either its bounds
+    ///   (continuous) or its level count (discrete).
+    public static func declared(_ columns: [(name: String, bounds: ClosedRange<Double>?, levels: Int)], bins: Int) -> TabularLayout {
+        var codings: [ColumnCoding] = []
+        var spans: [Span] = []
+        var width = 0
+        for column in columns {
+            if let bounds = column.bounds {
+                let normalizer = UniformBinNormalizer(minimum: bounds.lowerBound, maximum: bounds.upperBound, count: bins)
+                let alpha = width, modes = width + 1, missing = width + 1 + bins
+                spans.append(Span(start: alpha, width: 1, activation: .tanh))
+                spans.append(Span(start: modes, width: bins, activation: .softmax))
+                spans.append(Span(start: missing, width: 2, activation: .softmax))
+                width += 1 + bins + 2
+                codings.append(.binned(normalizer: normalizer, alpha: alpha, modes: modes, missing: missing))
+            } else {
+                codings.append(.discrete(start: width, levels: column.levels))
+                spans.append(Span(start: width, width: column.levels, activation: .softmax))
+                width += column.levels
+            }
+        }
+        return TabularLayout(names: columns.map(\.name), columns: codings, spans: spans, width: width)
+    }
+
     /// The rows as an [n, width] matrix; each continuous value's mode is drawn from its posterior
     /// with the stream `(seed, row)`, so the result does not depend on threads.
     public func encode(_ table: EncodedTable, seed: UInt64) -> Tensor {
@@ -91,6 +122,16 @@ public struct TabularLayout: Codable, Sendable, Equatable {
                     }
                 case let (.discrete(start, _), .discrete(codes, _)):
                     out[base + start + Int(codes[r])] = 1
+                case let (.binned(normalizer, alpha, modes, missing), .continuous(values)):
+                    if values[r].isNaN {
+                        out[base + modes] = 1
+                        out[base + missing + 1] = 1
+                    } else {
+                        let (a, bin) = normalizer.encode(values[r])
+                        out[base + alpha] = Float(a)
+                        out[base + modes + bin] = 1
+                        out[base + missing] = 1
+                    }
                 default:
                     preconditionFailure("column \(names[k]) changed kind since the layout was fitted")
                 }
@@ -120,6 +161,14 @@ public struct TabularLayout: Codable, Sendable, Equatable {
                     values[r] = normalizer.decode(alpha: Double(x[base + alpha]), component: argmax(base, modes, normalizer.modeCount))
                 }
                 result.append(EncodedColumn(name: names[k], values: .continuous(values)))
+            case let .binned(normalizer, alpha, modes, missing):
+                var values = [Double](repeating: .nan, count: n)
+                for r in 0..<n {
+                    let base = r * width
+                    if argmax(base, missing, 2) == 1 { continue }
+                    values[r] = normalizer.decode(alpha: Double(x[base + alpha]), bin: argmax(base, modes, normalizer.count))
+                }
+                result.append(EncodedColumn(name: names[k], values: .continuous(values)))
             case let .discrete(start, levels):
                 let codes = (0..<n).map { Int32(argmax($0 * width, start, levels)) }
                 result.append(EncodedColumn(name: names[k], values: .discrete(codes: codes, levelCount: levels)))
@@ -141,6 +190,7 @@ public struct TabularLayout: Codable, Sendable, Equatable {
             switch coding {
             case let .discrete(_, levels): (names[k], levels)
             case let .continuous(normalizer, _, _, missing): (names[k], 1 + normalizer.modeCount + (missing == nil ? 0 : 2))
+            case let .binned(normalizer, _, _, _): (names[k], 1 + normalizer.count + 2)
             }
         }.sorted { $0.1 > $1.1 }.prefix(3)
         throw NeuralModelError("\(model) would encode each row as \(width) numbers (at most \(Self.maximumWidth)): "

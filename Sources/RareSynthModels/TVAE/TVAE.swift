@@ -1,5 +1,6 @@
 import RareSynthNeural
 import RareSynthNumerics
+import RareSynthPrivacy
 import RareSynthTransform
 
 /// A fitted TVAE (Xu et al. 2019): a variational autoencoder on the same mode-specific encoding
@@ -12,6 +13,8 @@ public struct TVAE: Codable, Sendable, Equatable {
     public var decoderWeights: [Tensor]
     /// The mean loss (reconstruction + KL) of each epoch's batches.
     public var losses: [Float]
+    /// The guarantee of a model trained with DP-SGD: budget, ledger and ε spent.
+    public var privacy: PrivacyStatement?
 
     func decoder() throws -> TVAEDecoder {
         var rng = SeededRandom(seed: 0)

@@ -15,6 +15,9 @@ public struct TVAEOptions: Codable, Sendable, Equatable {
     /// How sampling turns each one-hot block's logits into a category (and so a level, a
     /// mixture mode, or present/missing).
     public var discreteOutputs = DiscreteOutputs.sample
+    /// DP-SGD on the whole model (encoder, decoder and output scales); nil trains without a
+    /// privacy guarantee.
+    public var privacy: DPSGDOptions?
 
     /// See ``discreteOutputs``.
     public enum DiscreteOutputs: String, Codable, Sendable, CaseIterable {
@@ -31,7 +34,7 @@ public struct TVAEOptions: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case epochs, batchSize, embeddingDimension, encoderLayers, decoderLayers, weightDecay, learningRate
-        case lossFactor, maxModes, modeWeightThreshold, discreteOutputs
+        case lossFactor, maxModes, modeWeightThreshold, discreteOutputs, privacy
     }
 
     /// Model files written before ``discreteOutputs`` existed sampled with the arg-max, and still do.
@@ -48,6 +51,7 @@ public struct TVAEOptions: Codable, Sendable, Equatable {
         maxModes = try c.decode(Int.self, forKey: .maxModes)
         modeWeightThreshold = try c.decode(Double.self, forKey: .modeWeightThreshold)
         discreteOutputs = try c.decodeIfPresent(DiscreteOutputs.self, forKey: .discreteOutputs) ?? .argmax
+        privacy = try c.decodeIfPresent(DPSGDOptions.self, forKey: .privacy)
     }
 
     public func problems() -> [String] {
@@ -58,6 +62,7 @@ public struct TVAEOptions: Codable, Sendable, Equatable {
         if encoderLayers.contains(where: { $0 < 1 }) || decoderLayers.contains(where: { $0 < 1 }) {
             out.append("layer widths must be at least 1")
         }
+        if let privacy { out += privacy.problems() }
         return out
     }
 }
