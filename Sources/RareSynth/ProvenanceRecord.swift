@@ -21,10 +21,12 @@ enum ProvenanceRecord {
             Provenance.Synthesizer(name: "CTGAN", parameters: (try? JSONValue(encoding: options.ctgan)) ?? .null)
         case .tvae:
             Provenance.Synthesizer(name: "TVAE", parameters: (try? JSONValue(encoding: options.tvae)) ?? .null)
+        case .bayesianNetwork:
+            Provenance.Synthesizer(name: options.bayesianNetwork.isPrivate ? "PrivBayes" : "BayesianNetwork",
+                                   parameters: (try? JSONValue(encoding: options.bayesianNetwork)) ?? .null)
         }
     }
 
-    /// The synthesizer family's name in records.
     /// The record's privacy entry: a model's differential-privacy statement (ε spent at δ, how
     /// it was accounted, every charge and what was taken as public), or the statement that
     /// there is no guarantee.
@@ -32,7 +34,8 @@ enum ProvenanceRecord {
         guard let statement else { return .notDifferentiallyPrivate }
         return Provenance.PrivacyBudget(
             differentiallyPrivate: true, epsilon: statement.epsilon, delta: statement.budget.delta,
-            accountant: "Rényi DP (Mironov 2017; subsampled Gaussian: Mironov, Talwar & Zhang 2019; (ε, δ) by Balle et al. 2020), order \(statement.order)",
+            accountant: statement.order.map { "Rényi DP (Mironov 2017; subsampled Gaussian: Mironov, Talwar & Zhang 2019; (ε, δ) by Balle et al. 2020), order \($0)" }
+                ?? "basic composition of pure ε-DP mechanisms (smaller here than the Rényi conversion)",
             note: "budget ε = \(statement.budget.epsilon). Charges: " + statement.charges.map(\.label).joined(separator: "; ")
                 + ". Taken as public: " + statement.publicFacts.joined(separator: "; ") + ".")
     }
@@ -42,8 +45,11 @@ enum ProvenanceRecord {
         case .gaussianCopula: "GaussianCopula"
         case .ctgan: "CTGAN"
         case .tvae: "TVAE"
+        case let .bayesianNetwork(model): model.privacy == nil ? "BayesianNetwork" : "PrivBayes"
         }
     }
+
+    /// The synthesizer family's name in records.
 
     /// Writes `record` as `output.provenance.json`, atomically.
     static func write(_ record: Provenance, beside output: String) throws {

@@ -88,9 +88,9 @@ public struct Synthesis: Sendable {
         }
         // Read the conditions before the long work, so a bad file fails at once.
         let conditionRows = try conditionsPath.map { try CSVReader.readTable(path: $0, options: csv) }
-        progress.stage("fitting " + (fit.kind == .gaussianCopula ? "the Gaussian copula" : fit.kind == .ctgan ? "CTGAN" : "TVAE"))
+        progress.stage("fitting " + ProvenanceRecord.synthesizer(fit).name)
         var checkpointFile: CheckpointFile?
-        if let every = checkpointEvery, fit.kind != .gaussianCopula {
+        if let every = checkpointEvery, fit.kind == .ctgan || fit.kind == .tvae {
             // The checkpoint lives where the model will be, so the directory exists from here on.
             try FileSystem.createDirectory(outputDirectory)
             let dir = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory

@@ -33,10 +33,11 @@ public struct PrivacyStatement: Codable, Sendable, Equatable {
     public var budget: PrivacyBudget
     /// Every use of the data, in order.
     public var charges: [PrivacyCharge]
-    /// ε of the whole run at `budget.delta`, from the Rényi ledger (at most `budget.epsilon`).
+    /// ε of the whole run at `budget.delta` (at most `budget.epsilon`): the Rényi ledger's
+    /// conversion, or basic composition when every charge is pure and that is smaller.
     public var epsilon: Double
-    /// The Rényi order the conversion chose.
-    public var order: Double
+    /// The Rényi order the conversion chose; nil when basic composition gave the smaller ε.
+    public var order: Double?
     /// What the guarantee treats as public (not paid for): e.g. the row count, the schema's
     /// declared bounds and categories.
     public var publicFacts: [String]
@@ -44,14 +45,20 @@ public struct PrivacyStatement: Codable, Sendable, Equatable {
     public init(budget: PrivacyBudget, accountant: RenyiAccountant, publicFacts: [String]) {
         self.budget = budget
         charges = accountant.charges
-        (epsilon, order) = accountant.epsilon(delta: budget.delta)
+        let (renyi, alpha) = accountant.epsilon(delta: budget.delta)
+        if let pure = accountant.pureEpsilon, pure <= renyi {
+            (epsilon, order) = (pure, nil)
+        } else {
+            (epsilon, order) = (renyi, alpha)
+        }
         self.publicFacts = publicFacts
     }
 
     /// One line for stderr and provenance: "(ε = 0.998, δ = 1e-05)-differentially private; …".
     public var summary: String {
         let eps = (epsilon * 1000).rounded(.up) / 1000
-        return "(ε = \(eps), δ = \(budget.delta))-differentially private (Rényi DP accounting, budget ε = \(budget.epsilon)); "
+        let accounting = order == nil ? "basic composition" : "Rényi DP accounting"
+        return "(ε = \(eps), δ = \(budget.delta))-differentially private (\(accounting), budget ε = \(budget.epsilon)); "
             + charges.map(\.label).joined(separator: "; ")
     }
 }

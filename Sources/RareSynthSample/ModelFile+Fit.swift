@@ -9,6 +9,8 @@ public enum SynthesizerKind: String, Codable, Sendable, CaseIterable {
     case gaussianCopula = "gaussian_copula"
     case ctgan
     case tvae
+    /// A Bayesian network; PrivBayes with a finite ε.
+    case bayesianNetwork = "bayesian_network"
 }
 
 /// Options for fitting a model file.
@@ -17,18 +19,27 @@ public struct FitOptions: Sendable, Equatable {
     public var copula: GaussianCopulaOptions
     public var ctgan: CTGANOptions
     public var tvae: TVAEOptions
+    public var bayesianNetwork: BayesianNetworkOptions
     /// Seed of the neural models' initialisation and training (the copula's fit is not random).
     public var seed: UInt64
 
     /// Whether the fit is differentially private (a model's privacy options are set).
-    public var isPrivate: Bool { tvae.privacy != nil }
+    public var isPrivate: Bool {
+        switch kind {
+        case .tvae: tvae.privacy != nil
+        case .bayesianNetwork: bayesianNetwork.isPrivate
+        case .gaussianCopula, .ctgan: false
+        }
+    }
 
     public init(kind: SynthesizerKind = .gaussianCopula, copula: GaussianCopulaOptions = .init(),
-                ctgan: CTGANOptions = .init(), tvae: TVAEOptions = .init(), seed: UInt64 = 0) {
+                ctgan: CTGANOptions = .init(), tvae: TVAEOptions = .init(),
+                bayesianNetwork: BayesianNetworkOptions = .init(), seed: UInt64 = 0) {
         self.kind = kind
         self.copula = copula
         self.ctgan = ctgan
         self.tvae = tvae
+        self.bayesianNetwork = bayesianNetwork
         self.seed = seed
     }
 }
@@ -63,6 +74,7 @@ extension ModelFile {
         case .gaussianCopula: model = .gaussianCopula(try GaussianCopula.fit(encoded, options: options.copula))
         case .ctgan: model = .ctgan(try CTGAN.fit(encoded, options: options.ctgan, seed: options.seed, checkpoint: checkpoint, progress: epochs))
         case .tvae: model = .tvae(try TVAE.fit(encoded, options: options.tvae, seed: options.seed, checkpoint: checkpoint, progress: epochs))
+        case .bayesianNetwork: model = .bayesianNetwork(try BayesianNetwork.fit(encoded, options: options.bayesianNetwork, seed: options.seed))
         }
         let regeneration = schema.columns.filter { !$0.isModelled }.map { column in
             ColumnRegeneration.profile(table[column: column.name] ?? [], schema: column)
@@ -75,12 +87,13 @@ extension ModelFile {
 extension ModelFile {
     static func fitPrivately(_ table: Table, schema: Schema, file: String?, schemaFile: String?, options: FitOptions,
                              checkpoint: CheckpointPolicy?, epochs: (EpochReport) -> Void) throws -> ModelFile {
-        guard options.kind == .tvae else {
-            throw DataError("differential privacy is available for --model tvae (DP-SGD); \(options.kind.rawValue) has no private fit yet")
+        guard options.kind == .tvae || options.kind == .bayesianNetwork else {
+            throw DataError("differential privacy is available for --model tvae (DP-SGD) and bayesian_network (PrivBayes); \(options.kind.rawValue) has no private fit yet")
         }
         // Everything that can be checked without the data first.
         let transformer = try TableTransformer.declared(schema: schema, schemaFile: schemaFile)
-        if let problem = options.tvae.problems().first { throw DataError(problem) }
+        if options.kind == .tvae, let problem = options.tvae.problems().first { throw DataError(problem) }
+        if options.kind == .bayesianNetwork, let problem = options.bayesianNetwork.problems().first { throw DataError(problem) }
         guard table.rowCount > 0 else {
             throw DataError(file: file, line: 2, "the table has a header but no data rows; at least one row is needed to learn from")
         }
@@ -93,16 +106,25 @@ extension ModelFile {
             case .difference, .combination: preconditionFailure("a declared transformer has numeric and categorical steps only")
             }
         }
-        let bins = options.tvae.privacy!.bins
-        let layout = TabularLayout.declared(columns, bins: bins)
+        let bins = options.kind == .tvae ? options.tvae.privacy!.bins : options.bayesianNetwork.bins
         let facts = ["the schema (\(schemaFile ?? "given")): its columns, declared bounds, categories and precision",
                      "\(bins) equal bins per continuous column over its declared bounds"]
-        let tvae = try TVAE.fit(encoded, options: options.tvae, seed: options.seed, layout: layout, publicFacts: facts,
-                                checkpoint: checkpoint, progress: epochs)
+        let model: SynthesizerModel, privacy: PrivacyStatement?
+        if options.kind == .tvae {
+            let tvae = try TVAE.fit(encoded, options: options.tvae, seed: options.seed, layout: TabularLayout.declared(columns, bins: bins),
+                                    publicFacts: facts, checkpoint: checkpoint, progress: epochs)
+            (model, privacy) = (.tvae(tvae), tvae.privacy)
+        } else {
+            var bounds: [Int: ClosedRange<Double>] = [:]
+            for (k, c) in columns.enumerated() { bounds[k] = c.bounds }
+            let network = try BayesianNetwork.fit(encoded, options: options.bayesianNetwork, seed: options.seed,
+                                                  declaredBounds: bounds, publicFacts: facts)
+            (model, privacy) = (.bayesianNetwork(network), network.privacy)
+        }
         let regeneration = schema.columns.filter { !$0.isModelled }.map { ColumnRegeneration(column: $0.name, policy: .drop) }
-        var model = ModelFile(trainingRows: table.rowCount, columns: table.columnNames, schema: schema,
-                              transformer: transformer, model: .tvae(tvae), regeneration: regeneration)
-        model.privacy = tvae.privacy
-        return model
+        var file = ModelFile(trainingRows: table.rowCount, columns: table.columnNames, schema: schema,
+                             transformer: transformer, model: model, regeneration: regeneration)
+        file.privacy = privacy
+        return file
     }
 }

@@ -6,6 +6,7 @@ public enum SynthesizerModel: Codable, Sendable, Equatable {
     case gaussianCopula(GaussianCopula)
     case ctgan(CTGAN)
     case tvae(TVAE)
+    case bayesianNetwork(BayesianNetwork)
 
     /// The name used on the command line and in reports.
     public var name: String {
@@ -13,6 +14,7 @@ public enum SynthesizerModel: Codable, Sendable, Equatable {
         case .gaussianCopula: "gaussian_copula"
         case .ctgan: "ctgan"
         case .tvae: "tvae"
+        case .bayesianNetwork: "bayesian_network"
         }
     }
 
@@ -22,6 +24,7 @@ public enum SynthesizerModel: Codable, Sendable, Equatable {
         case let .gaussianCopula(model): try model.sample(requests, seed: seed)
         case let .ctgan(model): try model.sample(requests, seed: seed)
         case let .tvae(model): try model.sample(requests, seed: seed)
+        case let .bayesianNetwork(model): try model.sample(requests, seed: seed)
         }
     }
 }

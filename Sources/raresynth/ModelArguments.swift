@@ -6,7 +6,7 @@ extension TVAEOptions.DiscreteOutputs: ExpressibleByArgument {}
 
 /// Which synthesizer to fit and its main settings, shared by `fit` and `synthesize`.
 struct ModelArguments: ParsableArguments {
-    @Option(help: "Synthesizer: gaussian_copula, ctgan or tvae.")
+    @Option(help: "Synthesizer: gaussian_copula, ctgan, tvae or bayesian_network (PrivBayes with --epsilon).")
     var model: SynthesizerKind = .gaussianCopula
 
     @Option(help: "Marginals of continuous columns (gaussian_copula): auto (a parametric family where it fits, else empirical), empirical or parametric.")
@@ -46,10 +46,10 @@ struct ModelArguments: ParsableArguments {
     func fitOptions(seed: UInt64) throws -> FitOptions {
         if let checkpointEvery {
             guard checkpointEvery >= 1 else { throw ValidationError("--checkpoint-every must be at least 1 (got \(checkpointEvery))") }
-            guard model != .gaussianCopula else { throw ValidationError("--checkpoint-every applies to --model ctgan or tvae") }
+            guard model == .ctgan || model == .tvae else { throw ValidationError("--checkpoint-every applies to --model ctgan or tvae") }
         }
-        if model == .gaussianCopula, epochs != nil || batchSize != nil {
-            throw ValidationError("--epochs and --batch-size apply to --model ctgan or tvae, not gaussian_copula")
+        if model == .gaussianCopula || model == .bayesianNetwork, epochs != nil || batchSize != nil {
+            throw ValidationError("--epochs and --batch-size apply to --model ctgan or tvae, not \(model.rawValue)")
         }
         if discreteOutputs != nil, model != .tvae { throw ValidationError("--discrete-outputs applies to --model tvae") }
         var options = FitOptions(kind: model, copula: GaussianCopulaOptions(marginals: marginals), seed: seed)
@@ -65,10 +65,12 @@ struct ModelArguments: ParsableArguments {
             options.tvae.batchSize = batchSize
         }
         if let budget = try privacyBudget() {
-            guard model == .tvae else {
-                throw ValidationError("--epsilon: differential privacy is available for --model tvae (DP-SGD); \(model.rawValue) has no private fit yet")
+            switch model {
+            case .tvae: options.tvae.privacy = DPSGDOptions(budget: budget, clipNorm: clipNorm)
+            case .bayesianNetwork: options.bayesianNetwork.budget = budget
+            case .gaussianCopula, .ctgan:
+                throw ValidationError("--epsilon: differential privacy is available for --model tvae (DP-SGD) and bayesian_network (PrivBayes); \(model.rawValue) has no private fit yet")
             }
-            options.tvae.privacy = DPSGDOptions(budget: budget, clipNorm: clipNorm)
         }
         if model == .ctgan, let problem = options.ctgan.problems().first { throw ValidationError(problem) }
         if model == .tvae, let problem = options.tvae.problems().first { throw ValidationError(problem) }
