@@ -27,8 +27,9 @@ public struct FitOptions: Sendable, Equatable {
     public var isPrivate: Bool {
         switch kind {
         case .tvae: tvae.privacy != nil
+        case .ctgan: ctgan.privacy != nil
         case .bayesianNetwork: bayesianNetwork.isPrivate
-        case .gaussianCopula, .ctgan: false
+        case .gaussianCopula: false
         }
     }
 
@@ -87,12 +88,13 @@ extension ModelFile {
 extension ModelFile {
     static func fitPrivately(_ table: Table, schema: Schema, file: String?, schemaFile: String?, options: FitOptions,
                              checkpoint: CheckpointPolicy?, epochs: (EpochReport) -> Void) throws -> ModelFile {
-        guard options.kind == .tvae || options.kind == .bayesianNetwork else {
-            throw DataError("differential privacy is available for --model tvae (DP-SGD) and bayesian_network (PrivBayes); \(options.kind.rawValue) has no private fit yet")
+        guard options.kind != .gaussianCopula else {
+            throw DataError("differential privacy is available for --model tvae, ctgan (DP-SGD) and bayesian_network (PrivBayes), not gaussian_copula")
         }
         // Everything that can be checked without the data first.
         let transformer = try TableTransformer.declared(schema: schema, schemaFile: schemaFile)
         if options.kind == .tvae, let problem = options.tvae.problems().first { throw DataError(problem) }
+        if options.kind == .ctgan, let problem = options.ctgan.problems().first { throw DataError(problem) }
         if options.kind == .bayesianNetwork, let problem = options.bayesianNetwork.problems().first { throw DataError(problem) }
         guard table.rowCount > 0 else {
             throw DataError(file: file, line: 2, "the table has a header but no data rows; at least one row is needed to learn from")
@@ -106,7 +108,11 @@ extension ModelFile {
             case .difference, .combination: preconditionFailure("a declared transformer has numeric and categorical steps only")
             }
         }
-        let bins = options.kind == .tvae ? options.tvae.privacy!.bins : options.bayesianNetwork.bins
+        let bins = switch options.kind {
+        case .tvae: options.tvae.privacy!.bins
+        case .ctgan: options.ctgan.privacy!.bins
+        default: options.bayesianNetwork.bins
+        }
         let facts = ["the schema (\(schemaFile ?? "given")): its columns, declared bounds, categories and precision",
                      "\(bins) equal bins per continuous column over its declared bounds"]
         let model: SynthesizerModel, privacy: PrivacyStatement?
@@ -114,6 +120,10 @@ extension ModelFile {
             let tvae = try TVAE.fit(encoded, options: options.tvae, seed: options.seed, layout: TabularLayout.declared(columns, bins: bins),
                                     publicFacts: facts, checkpoint: checkpoint, progress: epochs)
             (model, privacy) = (.tvae(tvae), tvae.privacy)
+        } else if options.kind == .ctgan {
+            let ctgan = try CTGAN.fit(encoded, options: options.ctgan, seed: options.seed, layout: TabularLayout.declared(columns, bins: bins),
+                                      publicFacts: facts, progress: epochs)
+            (model, privacy) = (.ctgan(ctgan), ctgan.privacy)
         } else {
             var bounds: [Int: ClosedRange<Double>] = [:]
             for (k, c) in columns.enumerated() { bounds[k] = c.bounds }

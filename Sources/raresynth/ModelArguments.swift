@@ -24,7 +24,7 @@ struct ModelArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Save the training state every N epochs beside the model file (MODEL.checkpoint.json) and resume from it if it is there; an interrupted fit then ends as an uninterrupted one would (ctgan, tvae).", valueName: "N"))
     var checkpointEvery: Int?
 
-    @Option(help: ArgumentHelp("Differential privacy: the ε of the whole fit (tvae: DP-SGD). Needs --schema with every column's bounds and categories declared; 'inf' fits without a guarantee.", valueName: "E"))
+    @Option(help: ArgumentHelp("Differential privacy: the ε of the whole fit (tvae: DP-SGD; ctgan: DP-SGD on the critic; bayesian_network: PrivBayes). Needs --schema with every column's bounds and categories declared; 'inf' fits without a guarantee.", valueName: "E"))
     var epsilon: Double?
 
     @Option(help: ArgumentHelp("Differential privacy: the δ of the guarantee; must be below 1 / rows.", valueName: "D"))
@@ -67,9 +67,13 @@ struct ModelArguments: ParsableArguments {
         if let budget = try privacyBudget() {
             switch model {
             case .tvae: options.tvae.privacy = DPSGDOptions(budget: budget, clipNorm: clipNorm)
+            case .ctgan:
+                // The critic judges single rows under DP-SGD (pac 1).
+                options.ctgan.privacy = DPSGDOptions(budget: budget, clipNorm: clipNorm)
+                options.ctgan.pac = 1
             case .bayesianNetwork: options.bayesianNetwork.budget = budget
-            case .gaussianCopula, .ctgan:
-                throw ValidationError("--epsilon: differential privacy is available for --model tvae (DP-SGD) and bayesian_network (PrivBayes); \(model.rawValue) has no private fit yet")
+            case .gaussianCopula:
+                throw ValidationError("--epsilon: differential privacy is available for --model tvae, ctgan (DP-SGD) and bayesian_network (PrivBayes), not gaussian_copula")
             }
         }
         if model == .ctgan, let problem = options.ctgan.problems().first { throw ValidationError(problem) }

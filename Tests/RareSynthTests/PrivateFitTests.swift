@@ -63,6 +63,34 @@ import Testing
         }
     }
 
+    /// DP-CTGAN: the critic's DP-SGD and the Laplace category counts share the budget; pac 1 is
+    /// required; the frequencies the generator is conditioned on are the noisy ones.
+    @Test func privateCTGANSharesItsBudgetWithTheCategoryCounts() throws {
+        let (table, schema) = try Self.declaredPBC()
+        var options = FitOptions(kind: .ctgan, seed: 2)
+        options.ctgan.epochs = 2
+        options.ctgan.batchSize = 100
+        // Small networks keep the debug-build test quick; the accounting does not depend on them.
+        (options.ctgan.generatorLayers, options.ctgan.discriminatorLayers, options.ctgan.embeddingDimension) = ([32], [32], 16)
+        options.ctgan.privacy = DPSGDOptions(budget: try PrivacyBudget(epsilon: 3, delta: 1e-5))
+        #expect { try ModelFile.fit(table, schema: schema, options: options) } throws: { "\($0)".contains("pac 1") }
+        options.ctgan.pac = 1
+        let model = try ModelFile.fit(table, schema: schema, options: options)
+        let privacy = try #require(model.privacy)
+        #expect(privacy.epsilon <= 3 && privacy.epsilon > 2.98)
+        #expect(privacy.charges.count == 2)
+        guard case let .laplace(counts, uses) = privacy.charges[0].mechanism,
+              case let .subsampledGaussian(sgd) = privacy.charges[1].mechanism else { Issue.record("charges"); return }
+        // 8 discrete columns (status, trt, sex, ascites, hepato, spiders, edema, stage) share 10 % of ε.
+        #expect(uses == 8 && abs(counts.epsilon * 8 - 0.3) < 1e-12)
+        // 418 rows in batches of 100: 5 steps an epoch at q = 1/5.
+        #expect(sgd.steps == 10 && sgd.sampleRate == 0.2)
+        guard case let .ctgan(ctgan) = model.model else { Issue.record("not a CTGAN"); return }
+        #expect(ctgan.options.pac == 1 && ctgan.conditions.columns.count == 8)
+        #expect(try ModelFile.fit(table, schema: schema, options: options) == model)
+        #expect(try model.sample(SampleOptions(rows: 50, seed: 1)).rowCount == 50)
+    }
+
     @Test func undeclaredBoundsAndCategoriesFailBeforeTheData() throws {
         var (table, schema) = try Self.declaredPBC()
         let bili = schema.columns.firstIndex { $0.name == "bili" }!

@@ -15,10 +15,22 @@ extension CTGAN {
     ///   become NaN or infinite (the message names the epoch).
     /// - Parameter checkpoint: save the training state every few epochs, and resume from a saved
     ///   one (the result is the same as without the interruption).
+    /// - Parameters:
+    ///   - layout: a layout to use instead of fitting one (required with `options.privacy`, which
+    ///     trains by ``fitPrivately(_:options:seed:layout:publicFacts:progress:)``).
+    ///   - publicFacts: what a private fit took as public, for its privacy statement.
     public static func fit(_ table: EncodedTable, options: CTGANOptions = .init(), seed: UInt64 = 0,
+                           layout declaredLayout: TabularLayout? = nil, publicFacts: [String] = [],
                            checkpoint: CheckpointPolicy? = nil,
                            progress: (EpochReport) -> Void = { _ in }) throws -> CTGAN {
         if let problem = options.problems().first { throw NeuralModelError(problem) }
+        if options.privacy != nil {
+            guard let declaredLayout else {
+                throw NeuralModelError("a differentially private CTGAN needs a layout declared from public facts (its modes may not be fitted to the data)")
+            }
+            guard checkpoint == nil else { throw NeuralModelError("checkpoints are not yet supported for a differentially private CTGAN") }
+            return try fitPrivately(table, options: options, seed: seed, layout: declaredLayout, publicFacts: publicFacts, progress: progress)
+        }
         guard table.rowCount > 0, !table.columns.isEmpty else { throw NeuralModelError("no rows or no columns to learn from") }
         let layout = try TabularLayout.fit(table, maxModes: options.maxModes, weightThreshold: options.modeWeightThreshold, seed: seed)
         try layout.checkWidth(for: "CTGAN")

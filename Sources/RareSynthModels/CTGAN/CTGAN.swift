@@ -1,5 +1,6 @@
 import RareSynthNeural
 import RareSynthNumerics
+import RareSynthPrivacy
 import RareSynthTransform
 
 /// A fitted CTGAN (Xu, Skoularidou, Cuesta-Infante & Veeramachaneni, NeurIPS 2019): a conditional
@@ -17,6 +18,8 @@ public struct CTGAN: Codable, Sendable, Equatable {
     public var generatorRunningMeans: [Tensor]
     public var generatorRunningVariances: [Tensor]
     public var losses: [EpochLosses]
+    /// The guarantee of a DP-CTGAN: budget, ledger (category counts and DP-SGD) and ε spent.
+    public var privacy: PrivacyStatement?
 
     /// The last step's losses of one epoch, as ctgan records them.
     public struct EpochLosses: Codable, Sendable, Equatable {

@@ -22,6 +22,9 @@ public struct CTGANOptions: Codable, Sendable, Equatable {
     public var maxModes = 10
     /// …each with at least this mixture weight.
     public var modeWeightThreshold = 0.005
+    /// DP-SGD on the critic, the only network that sees real rows (DP-CTGAN); nil trains
+    /// without a privacy guarantee. Requires `pac` = 1.
+    public var privacy: DPSGDOptions?
 
     public init() {}
 
@@ -35,6 +38,10 @@ public struct CTGANOptions: Codable, Sendable, Equatable {
         if embeddingDimension < 1 { out.append("embedding dimension must be at least 1") }
         if generatorLayers.contains(where: { $0 < 1 }) || discriminatorLayers.contains(where: { $0 < 1 }) {
             out.append("layer widths must be at least 1")
+        }
+        if let privacy {
+            out += privacy.problems()
+            if pac != 1 { out.append("a differentially private CTGAN needs pac 1 (a pack would tie several rows' gradients together; got \(pac))") }
         }
         return out
     }

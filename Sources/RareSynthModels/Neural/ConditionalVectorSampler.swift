@@ -57,6 +57,29 @@ public struct ConditionalVectorSampler: Codable, Sendable, Equatable {
         self.rowsByCategory = rows
     }
 
+    /// A sampler from category counts alone (no rows): for differentially private training,
+    /// where the counts are noisy and no real row is drawn to match a condition.
+    public init(counts: [(dataStart: Int, counts: [Double])]) {
+        var start = 0
+        columns = counts.map { c in
+            let column = DiscreteColumn(dataStart: c.dataStart, conditionStart: start, categoryCount: c.counts.count,
+                                        logFrequencyCumulative: Self.cumulative(c.counts.map { Foundation.log(Swift.max(0, $0) + 1) }),
+                                        frequencyCumulative: Self.cumulative(c.counts.map { Swift.max(0, $0) }))
+            start += c.counts.count
+            return column
+        }
+        width = start
+    }
+
+    /// A condition for a generated training row without a real row to match: a uniform column,
+    /// a category by log-frequency (a category whose count is 0 is never picked unless all are).
+    func fakeTrainingCondition(using rng: inout SeededRandom) -> (column: Int, category: Int) {
+        let column = rng.nextInt(below: columns.count)
+        let cumulative = columns[column].logFrequencyCumulative
+        let u = rng.nextUniform()
+        return (column, cumulative.last! > 0 ? Self.pick(cumulative, u) : Swift.min(columns[column].categoryCount - 1, Int(u * Double(columns[column].categoryCount))))
+    }
+
     static func cumulative(_ weights: [Double]) -> [Double] {
         let total = weights.reduce(0, +)
         var running = 0.0

@@ -43,7 +43,9 @@ struct DPSGDPlan {
     let expectedBatch: Float
     let statement: PrivacyStatement
 
-    init(_ options: DPSGDOptions, rows: Int, batchSize: Int, epochs: Int, model: String, publicFacts: [String]) throws {
+    /// - Parameter alongside: other charges of the same fit (they share the budget).
+    init(_ options: DPSGDOptions, rows: Int, batchSize: Int, epochs: Int, model: String, publicFacts: [String],
+         alongside: [PrivacyCharge] = []) throws {
         if let problem = options.problems().first { throw NeuralModelError(problem) }
         do {
             try options.budget.check(rows: rows)
@@ -51,13 +53,14 @@ struct DPSGDPlan {
             sampleRate = 1 / Double(stepsPerEpoch)
             steps = epochs * stepsPerEpoch
             noiseMultiplier = try NoiseCalibration.noiseMultiplier(targetEpsilon: options.budget.epsilon, delta: options.budget.delta,
-                                                                  sampleRate: sampleRate, steps: steps).noiseMultiplier
+                                                                  sampleRate: sampleRate, steps: steps, alongside: alongside).noiseMultiplier
         } catch let error as PrivacyError {
             throw NeuralModelError(error.description)
         }
         clipNorm = options.clipNorm
         expectedBatch = Float(Double(rows) * sampleRate)
         var accountant = RenyiAccountant()
+        for charge in alongside { accountant.charge(charge.label, charge.mechanism) }
         let sigma = (noiseMultiplier * 10_000).rounded() / 10_000
         accountant.record(SubsampledGaussian(noiseMultiplier: noiseMultiplier, sampleRate: sampleRate, steps: steps),
                           label: "DP-SGD (\(model)): \(steps) steps at sample rate \(sampleRate), noise multiplier \(sigma), clip norm \(clipNorm)")

@@ -6,13 +6,16 @@ public enum NoiseCalibration {
     /// Beyond this σ the target is declared out of reach (Opacus' `MAX_SIGMA`).
     public static let maximumNoiseMultiplier = 1e6
 
+    /// - Parameter alongside: charges the run also makes (e.g. Laplace counts of category
+    ///   frequencies); σ is solved for the ledger holding them and the DP-SGD steps together.
     /// - Returns: σ and the ε it gives (at most `targetEpsilon`).
     /// - Throws: ``PrivacyError`` when the target is not a positive number, δ is not in (0, 1),
     ///   or no σ reaches the target (as σ grows, ε tends to a floor set by δ and the largest
     ///   order, about 0.1 for δ = 1e-5 with the default orders).
     public static func noiseMultiplier(targetEpsilon: Double, delta: Double, sampleRate: Double, steps: Int,
                                        tolerance: Double = 0.01,
-                                       orders: [Double] = RenyiAccountant.defaultOrders) throws -> (noiseMultiplier: Double, epsilon: Double) {
+                                       orders: [Double] = RenyiAccountant.defaultOrders,
+                                       alongside: [PrivacyCharge] = []) throws -> (noiseMultiplier: Double, epsilon: Double) {
         guard targetEpsilon.isFinite, targetEpsilon > 0 else {
             throw PrivacyError("ε must be a positive number (got \(targetEpsilon))")
         }
@@ -21,6 +24,7 @@ public enum NoiseCalibration {
         guard steps > 0 else { throw PrivacyError("a DP-SGD run needs at least one step (got \(steps))") }
         func epsilon(_ sigma: Double) -> Double {
             var accountant = RenyiAccountant(orders: orders)
+            for charge in alongside { accountant.charge(charge.label, charge.mechanism) }
             accountant.record(SubsampledGaussian(noiseMultiplier: sigma, sampleRate: sampleRate, steps: steps))
             return accountant.epsilon(delta: delta).epsilon
         }
