@@ -121,6 +121,24 @@ import Testing
         }
     }
 
+    /// The privacy section opens with the formal guarantee from the provenance record, ε and δ
+    /// linked to the JSON, or says there is none, before the measured risks.
+    @Test func privacySectionStatesTheGuaranteeBesideTheMeasurements() throws {
+        var report = try ReportFixture.full.get()
+        let none = try section("privacy", of: HTMLReport.render(report))
+        #expect(none.contains("<strong>Formal guarantee:</strong> none."))
+        report.provenance?.privacyBudget = .init(differentiallyPrivate: true, epsilon: 0.75, delta: 1e-5, accountant: "Rényi DP")
+        let html = HTMLReport.render(report)
+        let privacy = try section("privacy", of: html)
+        #expect(privacy.contains("-differential privacy (Rényi DP)"))
+        let guarantee = try #require(privacy.range(of: "Formal guarantee:"))
+        let measured = try #require(privacy.range(of: "Membership-inference AUC"))
+        #expect(guarantee.lowerBound < measured.lowerBound)
+        let spans = try figureSpans(in: privacy)
+        #expect(spans.contains { $0.path == "provenance.privacyBudget.epsilon" && $0.value == "0.75" })
+        #expect(spans.contains { $0.path == "provenance.privacyBudget.delta" })
+    }
+
     @Test func nothingIsLoadedFromOutside() throws {
         let html = HTMLReport.render(try ReportFixture.full.get())
         for forbidden in ["http://", "https://", "<script", "<link", "<img", "<iframe", "src=", "url(", "@import", "//cdn"] {
