@@ -18,19 +18,22 @@ public enum PrivacyMechanism: Sendable, Equatable, Codable {
     case laplace(LaplaceMechanism, uses: Int)
     /// `uses` exponential-mechanism selections at this ε each.
     case exponential(ExponentialMechanism, uses: Int)
+    /// PATE's noisy teacher votes, by their data-dependent moments (see ``PATEAccountant``).
+    case pate(PATEAccountant)
 
     public func renyiDivergence(order alpha: Double) -> Double {
         switch self {
         case let .subsampledGaussian(m): m.renyiDivergence(order: alpha)
         case let .laplace(m, uses): Double(uses) * m.renyiDivergence(order: alpha)
         case let .exponential(m, uses): Double(uses) * m.renyiDivergence(order: alpha)
+        case let .pate(m): m.renyiDivergence(order: alpha)
         }
     }
 
     /// ε of a pure (δ = 0) guarantee by basic composition, for the mechanisms that have one.
     public var pureEpsilon: Double? {
         switch self {
-        case .subsampledGaussian: nil
+        case .subsampledGaussian, .pate: nil
         case let .laplace(m, uses): Double(uses) * m.epsilon
         case let .exponential(m, uses): Double(uses) * m.epsilon
         }
