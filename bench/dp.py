@@ -28,7 +28,7 @@ import os
 import statistics
 import sys
 
-from benchtools import DATA, HERE, PEERS, checked_process, log, nested, run, write_results
+from benchtools import DATA, HERE, PEERS, checked_process, log, nested, run, timed_process, write_results
 
 TARGETS = {'pbc': 'status', 'colon': 'status', 'nwtco': 'rel'}
 MODELS = {'privbayes': 'bayesian_network', 'dp-tvae': 'tvae', 'dp-ctgan': 'ctgan'}
@@ -96,7 +96,9 @@ def main():
                             cmd += ['--epsilon', eps, '--delta', a.delta]
                         if model != 'privbayes':
                             cmd += ['--epochs', str(a.neural_epochs), '--batch-size', str(a.neural_batch)]
-                        fit_s, fit_mb, err = checked_process(cmd)
+                        fit_s, fit_mb, status, err = timed_process(cmd)
+                        if status != 0:  # e.g. an ε no noise reaches: recorded, not fatal
+                            return {'error': (err.strip().splitlines() or ['exit status %d' % status])[0]}
                         spent = next((l for l in err.splitlines() if l.startswith('privacy:')), None)
                         sample_s, _, _ = checked_process([a.bin, 'sample', base + '.model.json', '--rows', str(n_train),
                                                           '--seed', str(seed), '-o', base + '.csv', '--quiet'])
@@ -111,6 +113,10 @@ def main():
                         return {'fit_s': fit_s, 'fit_mb': fit_mb, 'sample_s': sample_s, 'privacy': spent, 'score': score,
                                 'membership_auc': mia}
                     runs.append(cached(base + '.json', a.fresh, compute))
+                if any('error' in r for r in runs):
+                    rows.append({'dataset': name, 'n_train': n_train, 'model': model, 'epsilon': eps, 'seeds': a.seeds,
+                                 'error': next(r['error'] for r in runs if 'error' in r)})
+                    continue
                 mean = lambda f: statistics.mean(f(r) for r in runs)
                 rows.append({
                     'dataset': name, 'n_train': n_train, 'model': model, 'epsilon': eps, 'seeds': a.seeds,
@@ -133,6 +139,10 @@ def main():
              '|---|---|---|---|---|---|---|---|---|---|---|']
     f3 = lambda x: 'n/a' if x != x else f'{x:.3f}'
     for r in rows:
+        if 'error' in r:
+            lines.append(f"| {r['dataset']} ({r['n_train']}) | {r['epsilon']} | {r['model']} | not fitted: {r['error'].replace('|', '/')} | "
+                         + ' | '.join(['—'] * 7) + ' |')
+            continue
         lines.append(f"| {r['dataset']} ({r['n_train']}) | {r['epsilon']} | {r['model']} | {f3(r['quality'])} | {f3(r['shapes'])} | "
                      f"{f3(r['pairs'])} | {f3(r['tstr_f1_rf'])} | {f3(r['tstr_f1_lr'])} | {f3(r['membership_auc'])} | "
                      f"{f3(r['dcr_overfitting'])} | {r['fit_s']:.2f} |")
@@ -140,7 +150,7 @@ def main():
         lines.append(f"| {m['dataset']} | {m['epsilon']} | MST (smartnoise-synth) | {f3(m.get('quality', float('nan')))} | "
                      f"{f3(m.get('shapes', float('nan')))} | {f3(m.get('pairs', float('nan')))} | {f3(m.get('tstr_f1_rf', float('nan')))} | "
                      f"{f3(m.get('tstr_f1_lr', float('nan')))} | n/a | {f3(m.get('dcr_overfitting', float('nan')))} | {m.get('fit_s', float('nan')):.2f} |")
-    real = {r['dataset']: r['real_f1_rf'] for r in rows}
+    real = {r['dataset']: r['real_f1_rf'] for r in rows if 'real_f1_rf' in r}
     lines += ['', 'TSTR F1 of a RandomForest trained on the real train split (the ceiling): '
               + ', '.join(f'{k} {f3(v)}' for k, v in real.items()) + '.']
     preface = (f'bench/dp.py ({a.seeds} seed(s), δ = {a.delta}, neural models {a.neural_epochs} epochs, batch {a.neural_batch}, '

@@ -24,6 +24,8 @@ enum ProvenanceRecord {
         case .bayesianNetwork:
             Provenance.Synthesizer(name: options.bayesianNetwork.isPrivate ? "PrivBayes" : "BayesianNetwork",
                                    parameters: (try? JSONValue(encoding: options.bayesianNetwork)) ?? .null)
+        case .pateGAN:
+            Provenance.Synthesizer(name: "PATE-GAN", parameters: (try? JSONValue(encoding: options.pateGAN)) ?? .null)
         }
     }
 
@@ -46,6 +48,7 @@ enum ProvenanceRecord {
         case .ctgan: "CTGAN"
         case .tvae: "TVAE"
         case let .bayesianNetwork(model): model.privacy == nil ? "BayesianNetwork" : "PrivBayes"
+        case .pateGAN: "PATE-GAN"
         }
     }
 

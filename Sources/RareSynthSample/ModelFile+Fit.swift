@@ -11,6 +11,8 @@ public enum SynthesizerKind: String, Codable, Sendable, CaseIterable {
     case tvae
     /// A Bayesian network; PrivBayes with a finite ε.
     case bayesianNetwork = "bayesian_network"
+    /// PATE-GAN (Jordon et al. 2019).
+    case pateGAN = "pategan"
 }
 
 /// Options for fitting a model file.
@@ -20,6 +22,7 @@ public struct FitOptions: Sendable, Equatable {
     public var ctgan: CTGANOptions
     public var tvae: TVAEOptions
     public var bayesianNetwork: BayesianNetworkOptions
+    public var pateGAN: PATEGANOptions
     /// Seed of the neural models' initialisation and training (the copula's fit is not random).
     public var seed: UInt64
 
@@ -29,18 +32,20 @@ public struct FitOptions: Sendable, Equatable {
         case .tvae: tvae.privacy != nil
         case .ctgan: ctgan.privacy != nil
         case .bayesianNetwork: bayesianNetwork.isPrivate
+        case .pateGAN: pateGAN.isPrivate
         case .gaussianCopula: false
         }
     }
 
     public init(kind: SynthesizerKind = .gaussianCopula, copula: GaussianCopulaOptions = .init(),
                 ctgan: CTGANOptions = .init(), tvae: TVAEOptions = .init(),
-                bayesianNetwork: BayesianNetworkOptions = .init(), seed: UInt64 = 0) {
+                bayesianNetwork: BayesianNetworkOptions = .init(), pateGAN: PATEGANOptions = .init(), seed: UInt64 = 0) {
         self.kind = kind
         self.copula = copula
         self.ctgan = ctgan
         self.tvae = tvae
         self.bayesianNetwork = bayesianNetwork
+        self.pateGAN = pateGAN
         self.seed = seed
     }
 }
@@ -76,6 +81,9 @@ extension ModelFile {
         case .ctgan: model = .ctgan(try CTGAN.fit(encoded, options: options.ctgan, seed: options.seed, checkpoint: checkpoint, progress: epochs))
         case .tvae: model = .tvae(try TVAE.fit(encoded, options: options.tvae, seed: options.seed, checkpoint: checkpoint, progress: epochs))
         case .bayesianNetwork: model = .bayesianNetwork(try BayesianNetwork.fit(encoded, options: options.bayesianNetwork, seed: options.seed))
+        case .pateGAN:
+            let layout = try TabularLayout.fit(encoded, seed: options.seed)
+            model = .pateGAN(try PATEGAN.fit(encoded, options: options.pateGAN, seed: options.seed, layout: layout, progress: epochs))
         }
         let regeneration = schema.columns.filter { !$0.isModelled }.map { column in
             ColumnRegeneration.profile(table[column: column.name] ?? [], schema: column)
@@ -96,6 +104,7 @@ extension ModelFile {
         if options.kind == .tvae, let problem = options.tvae.problems().first { throw DataError(problem) }
         if options.kind == .ctgan, let problem = options.ctgan.problems().first { throw DataError(problem) }
         if options.kind == .bayesianNetwork, let problem = options.bayesianNetwork.problems().first { throw DataError(problem) }
+        if options.kind == .pateGAN, let problem = options.pateGAN.problems().first { throw DataError(problem) }
         guard table.rowCount > 0 else {
             throw DataError(file: file, line: 2, "the table has a header but no data rows; at least one row is needed to learn from")
         }
@@ -111,6 +120,7 @@ extension ModelFile {
         let bins = switch options.kind {
         case .tvae: options.tvae.privacy!.bins
         case .ctgan: options.ctgan.privacy!.bins
+        case .pateGAN: options.pateGAN.bins
         default: options.bayesianNetwork.bins
         }
         let facts = ["the schema (\(schemaFile ?? "given")): its columns, declared bounds, categories and precision",
@@ -124,6 +134,10 @@ extension ModelFile {
             let ctgan = try CTGAN.fit(encoded, options: options.ctgan, seed: options.seed, layout: TabularLayout.declared(columns, bins: bins),
                                       publicFacts: facts, progress: epochs)
             (model, privacy) = (.ctgan(ctgan), ctgan.privacy)
+        } else if options.kind == .pateGAN {
+            let gan = try PATEGAN.fit(encoded, options: options.pateGAN, seed: options.seed, layout: TabularLayout.declared(columns, bins: bins),
+                                      publicFacts: facts, progress: epochs)
+            (model, privacy) = (.pateGAN(gan), gan.privacy)
         } else {
             var bounds: [Int: ClosedRange<Double>] = [:]
             for (k, c) in columns.enumerated() { bounds[k] = c.bounds }

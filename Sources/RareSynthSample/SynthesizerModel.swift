@@ -7,6 +7,7 @@ public enum SynthesizerModel: Codable, Sendable, Equatable {
     case ctgan(CTGAN)
     case tvae(TVAE)
     case bayesianNetwork(BayesianNetwork)
+    case pateGAN(PATEGAN)
 
     /// The name used on the command line and in reports.
     public var name: String {
@@ -15,6 +16,7 @@ public enum SynthesizerModel: Codable, Sendable, Equatable {
         case .ctgan: "ctgan"
         case .tvae: "tvae"
         case .bayesianNetwork: "bayesian_network"
+        case .pateGAN: "pategan"
         }
     }
 
@@ -25,6 +27,7 @@ public enum SynthesizerModel: Codable, Sendable, Equatable {
         case let .ctgan(model): try model.sample(requests, seed: seed)
         case let .tvae(model): try model.sample(requests, seed: seed)
         case let .bayesianNetwork(model): try model.sample(requests, seed: seed)
+        case let .pateGAN(model): try model.sample(requests, seed: seed)
         }
     }
 }

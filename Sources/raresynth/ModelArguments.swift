@@ -6,13 +6,13 @@ extension TVAEOptions.DiscreteOutputs: ExpressibleByArgument {}
 
 /// Which synthesizer to fit and its main settings, shared by `fit` and `synthesize`.
 struct ModelArguments: ParsableArguments {
-    @Option(help: "Synthesizer: gaussian_copula, ctgan, tvae or bayesian_network (PrivBayes with --epsilon).")
+    @Option(help: "Synthesizer: gaussian_copula, ctgan, tvae, bayesian_network (PrivBayes with --epsilon) or pategan (PATE-GAN).")
     var model: SynthesizerKind = .gaussianCopula
 
     @Option(help: "Marginals of continuous columns (gaussian_copula): auto (a parametric family where it fits, else empirical), empirical or parametric.")
     var marginals: GaussianCopulaOptions.MarginalChoice = .auto
 
-    @Option(help: "Training epochs (ctgan, tvae; default 300, as SDV).")
+    @Option(help: "Training epochs (ctgan, tvae; default 300, as SDV); for pategan, the most generator iterations (default 1000).")
     var epochs: Int?
 
     @Option(help: "Rows per training batch (ctgan, tvae; default 500, as SDV; ctgan needs a multiple of its pac, 10).")
@@ -47,6 +47,7 @@ struct ModelArguments: ParsableArguments {
         if let checkpointEvery {
             guard checkpointEvery >= 1 else { throw ValidationError("--checkpoint-every must be at least 1 (got \(checkpointEvery))") }
             guard model == .ctgan || model == .tvae else { throw ValidationError("--checkpoint-every applies to --model ctgan or tvae") }
+            guard epsilon == nil else { throw ValidationError("--checkpoint-every is not yet supported with --epsilon") }
         }
         if model == .gaussianCopula || model == .bayesianNetwork, epochs != nil || batchSize != nil {
             throw ValidationError("--epochs and --batch-size apply to --model ctgan or tvae, not \(model.rawValue)")
@@ -58,11 +59,13 @@ struct ModelArguments: ParsableArguments {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
             options.ctgan.epochs = epochs
             options.tvae.epochs = epochs
+            options.pateGAN.maximumIterations = epochs
         }
         if let batchSize {
             guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
             options.ctgan.batchSize = batchSize
             options.tvae.batchSize = batchSize
+            options.pateGAN.batchSize = batchSize
         }
         if let budget = try privacyBudget() {
             switch model {
@@ -72,6 +75,7 @@ struct ModelArguments: ParsableArguments {
                 options.ctgan.privacy = DPSGDOptions(budget: budget, clipNorm: clipNorm)
                 options.ctgan.pac = 1
             case .bayesianNetwork: options.bayesianNetwork.budget = budget
+            case .pateGAN: options.pateGAN.budget = budget
             case .gaussianCopula:
                 throw ValidationError("--epsilon: differential privacy is available for --model tvae, ctgan (DP-SGD) and bayesian_network (PrivBayes), not gaussian_copula")
             }

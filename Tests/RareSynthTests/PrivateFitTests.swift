@@ -91,6 +91,36 @@ import Testing
         #expect(try model.sample(SampleOptions(rows: 50, seed: 1)).rowCount == 50)
     }
 
+    /// PATE-GAN stops when its data-dependent ledger would pass the budget, and its statement is
+    /// the ledger of the queries it answered; λ is planned for `plannedIterations` worst-case
+    /// iterations, so at least that many run.
+    @Test func pateGANStopsWithinItsBudget() throws {
+        let (table, schema) = try Self.declaredPBC()
+        var options = FitOptions(kind: .pateGAN, seed: 4)
+        options.pateGAN = PATEGANOptions(budget: try PrivacyBudget(epsilon: 1, delta: 1e-5))
+        (options.pateGAN.generatorLayers, options.pateGAN.discriminatorLayers, options.pateGAN.latentDimension) = ([16], [8], 8)
+        (options.pateGAN.plannedIterations, options.pateGAN.maximumIterations, options.pateGAN.batchSize) = (4, 12, 16)
+        let model = try ModelFile.fit(table, schema: schema, options: options)
+        let privacy = try #require(model.privacy)
+        guard case let .pateGAN(gan) = model.model, case let .pate(accountant) = privacy.charges[0].mechanism else {
+            Issue.record("not a PATE-GAN with a PATE charge"); return
+        }
+        #expect(privacy.epsilon <= 1)
+        #expect(accountant.queries == gan.queries && gan.queries % 16 == 0)
+        #expect(gan.iterations >= 4 && gan.iterations <= 12)
+        #expect(accountant.teachers == 418 / 25)
+        if gan.iterations < 12 {
+            // It stopped because one more batch would not fit.
+            var next = accountant
+            next.record(votes: [Int](repeating: accountant.teachers / 2, count: 16))
+            var ledger = RenyiAccountant()
+            ledger.charge("PATE", .pate(next))
+            #expect(ledger.epsilon(delta: 1e-5).epsilon > 1 || privacy.epsilon > 0.9)
+        }
+        #expect(try ModelFile.fit(table, schema: schema, options: options) == model)
+        #expect(try model.sample(SampleOptions(rows: 30, seed: 1)).rowCount == 30)
+    }
+
     @Test func undeclaredBoundsAndCategoriesFailBeforeTheData() throws {
         var (table, schema) = try Self.declaredPBC()
         let bili = schema.columns.firstIndex { $0.name == "bili" }!

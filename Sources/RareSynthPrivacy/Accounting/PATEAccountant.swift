@@ -58,6 +58,13 @@ public struct PATEAccountant: Sendable, Equatable, Codable {
         queries += votes.count
     }
 
+    /// Adds log moments computed elsewhere (e.g. `count` identical queries at once).
+    public mutating func addMoments(_ moments: [Double], queries count: Int) {
+        precondition(moments.count == Self.maximumOrder, "one log moment per order 1…\(Self.maximumOrder)")
+        for i in moments.indices { logMoments[i] += moments[i] }
+        queries += count
+    }
+
     /// Rényi DP at `order`: α(l)/l at l = ⌈order⌉ − 1 (RDP does not decrease with the order, so
     /// the next integer order bounds a fractional one); ∞ beyond order 101 or below 2.
     public func renyiDivergence(order alpha: Double) -> Double {
