@@ -62,6 +62,55 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/out"))
     }
 
+    /// Bad privacy requests fail with a message and no model file; a good one prints its ε on
+    /// stderr, records it in the model's provenance, and `sample --real` is refused for it.
+    @Test func privacyRequestsAreCheckedAndTheGuaranteeIsPrinted() throws {
+        let dir = TestSupport.scratch("cli-dp")
+        defer { TestSupport.cleanUp(dir) }
+        let data = TestSupport.example("veteran.csv")
+        let inferred = try run(["inspect", data, "--schema-out", "\(dir)/schema.json"])
+        #expect(inferred.status == 0, "\(inferred.stderr)")
+        for (arguments, message) in [
+            (["--epsilon=-1"], "ε must be a positive number"),
+            (["--epsilon", "nan"], "ε must be a positive number"),
+            (["--epsilon", "1", "--model", "gaussian_copula"], "not gaussian_copula"),
+        ] {
+            let r = try run(["fit", data, "--schema", "\(dir)/schema.json", "--model", "tvae", "--out", "\(dir)/bad.json"] + arguments)
+            #expect(r.status != 0 && r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+        // Without --schema, and with a schema that leaves categories undeclared.
+        let noSchema = try run(["fit", data, "--model", "bayesian_network", "--epsilon", "1", "--out", "\(dir)/bad.json"])
+        #expect(noSchema.status != 0 && noSchema.stderr.contains("--schema"))
+        let undeclared = try run(["fit", data, "--schema", "\(dir)/schema.json", "--model", "bayesian_network", "--epsilon", "1",
+                                  "--out", "\(dir)/bad.json"])
+        #expect(undeclared.status != 0 && undeclared.stderr.contains("\"categories\" must be declared"), "\(undeclared.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/bad.json"))
+
+        // Declare the categories, then fit PrivBayes.
+        var schema = try Schema.load(path: "\(dir)/schema.json")
+        let table = try CSVReader.readTable(path: data)
+        for k in schema.columns.indices where schema.columns[k].type == .categorical {
+            schema.columns[k].categories = Array(Set(table[column: schema.columns[k].name]!.compactMap { $0 })).sorted()
+        }
+        TestSupport.write(try schema.jsonText(), to: "\(dir)/declared.json")
+        for (arguments, message) in [(["--epsilon", "1", "--delta", "0.5"], "1/137"), (["--epsilon", "0.01"], "cannot be reached")] {
+            let r = try run(["fit", data, "--schema", "\(dir)/declared.json", "--model", "tvae", "--out", "\(dir)/bad.json"] + arguments)
+            #expect(r.status != 0 && r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/bad.json"))
+        let fit = try run(["fit", data, "--schema", "\(dir)/declared.json", "--model", "bayesian_network", "--epsilon", "2",
+                           "--out", "\(dir)/model.json"])
+        #expect(fit.status == 0, "\(fit.stderr)")
+        #expect(fit.stderr.contains("privacy: (ε = 2.0, δ = 1e-05)-differentially private"))
+        let sample = try run(["sample", "\(dir)/model.json", "--rows", "20", "--out", "\(dir)/s.csv"])
+        #expect(sample.status == 0 && sample.stderr.contains("privacy: (ε = 2.0"))
+        let record = try JSONDecoder().decode(Provenance.self, from: try #require(TestSupport.bytes("\(dir)/s.csv.provenance.json")))
+        #expect(record.privacyBudget?.differentiallyPrivate == true)
+        #expect(abs((record.privacyBudget?.epsilon ?? 0) - 2) < 1e-6)
+        let filtered = try run(["sample", "\(dir)/model.json", "--rows", "20", "--out", "\(dir)/t.csv", "--real", data])
+        #expect(filtered.status != 0 && filtered.stderr.contains("differentially private"))
+    }
+
     @Test func impossibleConditionIsAnErrorNotAnEmptyFile() throws {
         let dir = TestSupport.scratch("cli-cond")
         defer { TestSupport.cleanUp(dir) }
