@@ -30,6 +30,31 @@ import Testing
 
     static func relative(_ a: Double, _ b: Double) -> Double { Swift.abs(a - b) / Swift.max(1e-12, Swift.abs(b)) }
 
+    /// The larger orders the fits add (`extendedOrders`), against Opacus' `compute_rdp` at those
+    /// orders (Fixtures/rdp_opacus_extended.json, made by make_rdp_extended_fixtures.py).
+    @Test func extendedOrdersMatch() throws {
+        struct Case: Decodable { let q: Double, sigma: Double, steps: Int, orders: [Double], rdp: [Double] }
+        struct Extended: Decodable { let cases: [Case] }
+        let url = try #require(Bundle.module.url(forResource: "rdp_opacus_extended", withExtension: "json", subdirectory: "Fixtures"))
+        let fixture = try JSONDecoder().decode(Extended.self, from: Data(contentsOf: url))
+        #expect(Set(fixture.cases[0].orders).isSubset(of: Set(RenyiAccountant.extendedOrders)))
+        #expect(Array(RenyiAccountant.extendedOrders.prefix(RenyiAccountant.defaultOrders.count)) == RenyiAccountant.defaultOrders)
+        for c in fixture.cases {
+            let m = SubsampledGaussian(noiseMultiplier: c.sigma, sampleRate: c.q, steps: c.steps)
+            for (alpha, expected) in zip(c.orders, c.rdp) {
+                #expect(Self.relative(m.renyiDivergence(order: alpha), expected) < 1e-8, "q \(c.q) σ \(c.sigma) α \(alpha)")
+            }
+        }
+        // What they are for: ε = 0.1 at δ = 1e-5 over 600 steps is out of reach at Opacus' orders,
+        // within reach with the larger ones.
+        #expect(throws: PrivacyError.self) {
+            try NoiseCalibration.noiseMultiplier(targetEpsilon: 0.1, delta: 1e-5, sampleRate: 1.0 / 6, steps: 600)
+        }
+        let reached = try NoiseCalibration.noiseMultiplier(targetEpsilon: 0.1, delta: 1e-5, sampleRate: 1.0 / 6, steps: 600,
+                                                           orders: RenyiAccountant.extendedOrders)
+        #expect(reached.epsilon <= 0.1 && reached.epsilon > 0.09)
+    }
+
     @Test func defaultOrdersAreOpacus() {
         #expect(RenyiAccountant.defaultOrders.count == Self.fixture.default_alphas.count)
         #expect(zip(RenyiAccountant.defaultOrders, Self.fixture.default_alphas).allSatisfy { Swift.abs($0 - $1) < 1e-12 })

@@ -140,8 +140,8 @@ import Testing
     @Test func impossibleRequestsFailBeforeTraining() throws {
         let (table, schema) = try Self.declaredPBC()
         var epochs = 0
-        // No noise reaches ε = 0.05 at δ = 1e-5 (the floor is about 0.1).
-        #expect { try ModelFile.fit(table, schema: schema, options: Self.options(epsilon: 0.05), epochs: { _ in epochs += 1 }) }
+        // No noise reaches ε = 0.001 at δ = 1e-5 (with orders up to 1,024 the floor is about 0.0035).
+        #expect { try ModelFile.fit(table, schema: schema, options: Self.options(epsilon: 0.001), epochs: { _ in epochs += 1 }) }
             throws: { "\($0)".contains("cannot be reached") }
         // δ = 0.01 ≥ 1/418.
         #expect { try ModelFile.fit(table, schema: schema, options: Self.options(epsilon: 1, delta: 0.01), epochs: { _ in epochs += 1 }) }

@@ -68,7 +68,7 @@ extension BayesianNetwork {
         if isPrivate, let budget {
             do { try budget.check(rows: n) } catch let error as PrivacyError { throw NeuralModelError(error.description) }
             func ledger(_ scale: Double) throws -> PrivacyStatement {
-                var accountant = RenyiAccountant()
+                var accountant = RenyiAccountant(orders: RenyiAccountant.extendedOrders)
                 if d > 1 {
                     let e = scale * options.structureShare * budget.epsilon / Double(d - 1)
                     accountant.charge("PrivBayes structure: \(d - 1) exponential-mechanism choices of a node and its parents by mutual information, ε = \(rounded(e)) each (sensitivity \(rounded(sensitivity)))",

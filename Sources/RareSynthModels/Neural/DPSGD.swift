@@ -53,13 +53,14 @@ struct DPSGDPlan {
             sampleRate = 1 / Double(stepsPerEpoch)
             steps = epochs * stepsPerEpoch
             noiseMultiplier = try NoiseCalibration.noiseMultiplier(targetEpsilon: options.budget.epsilon, delta: options.budget.delta,
-                                                                  sampleRate: sampleRate, steps: steps, alongside: alongside).noiseMultiplier
+                                                                  sampleRate: sampleRate, steps: steps,
+                                                                  orders: RenyiAccountant.extendedOrders, alongside: alongside).noiseMultiplier
         } catch let error as PrivacyError {
             throw NeuralModelError(error.description)
         }
         clipNorm = options.clipNorm
         expectedBatch = Float(Double(rows) * sampleRate)
-        var accountant = RenyiAccountant()
+        var accountant = RenyiAccountant(orders: RenyiAccountant.extendedOrders)
         for charge in alongside { accountant.charge(charge.label, charge.mechanism) }
         let sigma = (noiseMultiplier * 10_000).rounded() / 10_000
         accountant.record(SubsampledGaussian(noiseMultiplier: noiseMultiplier, sampleRate: sampleRate, steps: steps),

@@ -25,7 +25,7 @@ extension PATEGAN {
         func fits(_ lambda: Double) throws -> Bool {
             var a = try PATEAccountant(teachers: teachers, lambda: lambda)
             let worst = a.queryMoments(votes: teachers / 2)
-            var ledger = RenyiAccountant()
+            var ledger = RenyiAccountant(orders: RenyiAccountant.extendedOrders)
             a.record(votes: [])
             var scaled = a
             scaled.addMoments(worst.map { $0 * Double(queries) }, queries: queries)
@@ -123,7 +123,7 @@ extension PATEGAN {
                 }
                 if var next = accountant, let budget {
                     next.record(votes: votes)
-                    var ledger = RenyiAccountant()
+                    var ledger = RenyiAccountant(orders: RenyiAccountant.extendedOrders)
                     ledger.charge("PATE", .pate(next))
                     if ledger.epsilon(delta: budget.delta).epsilon > budget.epsilon {
                         stopped = true
@@ -162,7 +162,7 @@ extension PATEGAN {
         }
         var statement: PrivacyStatement?
         if let budget, let accountant {
-            var ledger = RenyiAccountant()
+            var ledger = RenyiAccountant(orders: RenyiAccountant.extendedOrders)
             ledger.charge("PATE-GAN: \(accountant.queries) noisy majority votes of \(k) teachers (Laplace scale \(BayesianNetwork.rounded(1 / lambda))), data-dependent moments accountant (Papernot et al. 2017); the ε depends on the teachers' agreement and is itself not noised, as in the PATE-GAN paper",
                           .pate(accountant))
             statement = PrivacyStatement(budget: budget, accountant: ledger,

@@ -9,6 +9,11 @@ import Foundation
 public struct RenyiAccountant: Sendable, Equatable, Codable {
     /// Opacus' default orders: 1.1, 1.2, …, 10.9, then 12, 13, …, 63.
     public static let defaultOrders: [Double] = (1..<100).map { 1 + Double($0) / 10 } + (12..<64).map(Double.init)
+    /// Opacus' orders and larger ones up to 1,024, which the fits use. With orders up to 63 the
+    /// conversion cannot go below ε ≈ 0.1 at δ = 1e-5 however much noise is added (its log(1/δ)/(α − 1)
+    /// term); the larger orders make small budgets such as ε = 0.1 reachable. More orders only
+    /// ever lower the ε reported (it is a minimum over them).
+    public static let extendedOrders: [Double] = defaultOrders + [64, 72, 80, 96, 112, 128, 160, 192, 256, 320, 384, 512, 640, 768, 1024]
 
     public var orders: [Double]
     /// Every charge, in the order made.
