@@ -17,7 +17,7 @@ for the membership-inference AUC (distance to the closest synthetic row; 0.5 = t
 training rows from holdout rows). Figures are means over the seeds; fit seconds are the median.
 
 Models: privbayes (bayesian_network), dp-tvae (tvae; --neural-epochs, --neural-batch), dp-ctgan (ctgan,
-pac 1; same). The declared schemas (bench/dp/declare.py) are the public facts every private fit uses.
+pac 1; same; at ε = inf plain CTGAN with pac 10 and the batch rounded down to a multiple of 10), pategan. The declared schemas (bench/dp/declare.py) are the public facts every private fit uses.
 Everything is cached under --cache, keyed by the binary's and inputs' SHA-256.
 Outputs: bench/results/dp.md and bench/results/dp.json.
 """
@@ -31,7 +31,7 @@ import sys
 from benchtools import DATA, HERE, PEERS, checked_process, log, nested, run, timed_process, write_results
 
 TARGETS = {'pbc': 'status', 'colon': 'status', 'nwtco': 'rel'}
-MODELS = {'privbayes': 'bayesian_network', 'dp-tvae': 'tvae', 'dp-ctgan': 'ctgan'}
+MODELS = {'privbayes': 'bayesian_network', 'dp-tvae': 'tvae', 'dp-ctgan': 'ctgan', 'pategan': 'pategan'}
 
 
 def sha256(*paths, extra=''):
@@ -84,8 +84,10 @@ def main():
         for model in a.models.split(','):
             for eps in a.epsilons.split(','):
                 runs = []
+                # Without --epsilon CTGAN keeps SDV's pac 10, so its batch must be a multiple of 10.
+                batch = a.neural_batch // 10 * 10 if (model == 'dp-ctgan' and eps == 'inf') else a.neural_batch
                 for seed in range(a.seeds):
-                    key = sha256(train, holdout, schema, extra=f'{bin_sha}|{model}|{eps}|{seed}|{a.delta}|{a.neural_epochs}|{a.neural_batch}')
+                    key = sha256(train, holdout, schema, extra=f'{bin_sha}|{model}|{eps}|{seed}|{a.delta}|{a.neural_epochs}|{batch}')
                     base = f'{a.cache}/runs/{name}.{model}.e{eps}.s{seed}.{key}'
 
                     def compute():
@@ -94,8 +96,8 @@ def main():
                                '--threads', '1', '-o', base + '.model.json', '--quiet']
                         if eps != 'inf':
                             cmd += ['--epsilon', eps, '--delta', a.delta]
-                        if model != 'privbayes':
-                            cmd += ['--epochs', str(a.neural_epochs), '--batch-size', str(a.neural_batch)]
+                        if model in ('dp-tvae', 'dp-ctgan'):
+                            cmd += ['--epochs', str(a.neural_epochs), '--batch-size', str(batch)]
                         fit_s, fit_mb, status, err = timed_process(cmd)
                         if status != 0:  # e.g. an ε no noise reaches: recorded, not fatal
                             return {'error': (err.strip().splitlines() or ['exit status %d' % status])[0]}
