@@ -1,4 +1,5 @@
 """Helpers shared by the bench/*.py drivers: paths, logging, running and timing child processes."""
+import hashlib
 import os
 import json
 import subprocess
@@ -61,3 +62,26 @@ def write_results(directory, name, title, preface, lines, data=None):
     if data is not None:
         with open(os.path.join(directory, f'{name}.json'), 'w') as f:
             json.dump({'measured': stamp, **data}, f, indent=1)
+
+
+def sha256(*paths, extra=''):
+    """Hex SHA-256 over the files' own digests, in order, and `extra` (a cache key)."""
+    h = hashlib.sha256()
+    for path in paths:
+        with open(path, 'rb') as f:
+            h.update(hashlib.sha256(f.read()).digest())
+    h.update(extra.encode())
+    return h.hexdigest()
+
+
+def cached(path, fresh, compute):
+    """The JSON stored at `path`, or compute() written there atomically (unless `fresh`)."""
+    if not fresh and os.path.exists(path):
+        with open(path) as f:
+            return json.load(f)
+    value = compute()
+    tmp = path + '.tmp'
+    with open(tmp, 'w') as f:
+        json.dump(value, f)
+    os.replace(tmp, path)
+    return value

@@ -22,36 +22,15 @@ Everything is cached under --cache, keyed by the binary's and inputs' SHA-256.
 Outputs: bench/results/dp.md and bench/results/dp.json.
 """
 import argparse
-import hashlib
 import json
 import os
 import statistics
 import sys
 
-from benchtools import DATA, HERE, PEERS, checked_process, log, nested, run, timed_process, write_results
+from benchtools import DATA, HERE, PEERS, cached, checked_process, log, nested, run, sha256, timed_process, write_results
 
 TARGETS = {'pbc': 'status', 'colon': 'status', 'nwtco': 'rel'}
 MODELS = {'privbayes': 'bayesian_network', 'dp-tvae': 'tvae', 'dp-ctgan': 'ctgan', 'pategan': 'pategan'}
-
-
-def sha256(*paths, extra=''):
-    h = hashlib.sha256()
-    for path in paths:
-        with open(path, 'rb') as f:
-            h.update(hashlib.sha256(f.read()).digest())
-    h.update(extra.encode())
-    return h.hexdigest()[:20]
-
-
-def cached(path, fresh, compute):
-    if not fresh and os.path.exists(path):
-        with open(path) as f:
-            return json.load(f)
-    value = compute()
-    with open(path + '.tmp', 'w') as f:
-        json.dump(value, f)
-    os.replace(path + '.tmp', path)
-    return value
 
 
 def main():
@@ -72,7 +51,7 @@ def main():
     a = p.parse_args()
     for sub in ('splits', 'runs'):
         os.makedirs(f'{a.cache}/{sub}', exist_ok=True)
-    bin_sha = sha256(a.bin)
+    bin_sha = sha256(a.bin)[:20]
     rows = []
     for name in a.datasets.split(','):
         d = f'{a.cache}/splits'
@@ -87,7 +66,7 @@ def main():
                 # Without --epsilon CTGAN keeps SDV's pac 10, so its batch must be a multiple of 10.
                 batch = a.neural_batch // 10 * 10 if (model == 'dp-ctgan' and eps == 'inf') else a.neural_batch
                 for seed in range(a.seeds):
-                    key = sha256(train, holdout, schema, extra=f'{bin_sha}|{model}|{eps}|{seed}|{a.delta}|{a.neural_epochs}|{batch}')
+                    key = sha256(train, holdout, schema, extra=f'{bin_sha}|{model}|{eps}|{seed}|{a.delta}|{a.neural_epochs}|{batch}')[:20]
                     base = f'{a.cache}/runs/{name}.{model}.e{eps}.s{seed}.{key}'
 
                     def compute():

@@ -30,37 +30,15 @@ and a change to RareSynth re-pays only RareSynth's side. --fresh ignores the cac
 Outputs: bench/results/neural.md (tables) and bench/results/neural.json (every figure, raw).
 """
 import argparse
-import hashlib
 import json
 import os
 import re
 import statistics
 import sys
 
-from benchtools import DATA, HERE, PEERS, checked_process, log, nested, run, write_results
+from benchtools import DATA, HERE, PEERS, cached, checked_process, log, nested, run, sha256, write_results
 
 EPOCH_RE = re.compile(r'epoch (\d+)/(\d+): .*, ([0-9.]+) s/epoch')
-
-
-def sha256(*paths, extra=''):
-    h = hashlib.sha256()
-    for path in paths:
-        with open(path, 'rb') as f:
-            h.update(hashlib.sha256(f.read()).digest())
-    h.update(extra.encode())
-    return h.hexdigest()
-
-
-def cached(path, fresh, compute):
-    if not fresh and os.path.exists(path):
-        with open(path) as f:
-            return json.load(f)
-    value = compute()
-    tmp = path + '.tmp'
-    with open(tmp, 'w') as f:
-        json.dump(value, f)
-    os.replace(tmp, path)
-    return value
 
 
 class Bench:

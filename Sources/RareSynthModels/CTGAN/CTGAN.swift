@@ -29,15 +29,8 @@ public struct CTGAN: Codable, Sendable, Equatable {
 
     /// Rebuilds the generator network from the saved weights.
     func generator() throws -> CTGANGenerator {
-        var rng = SeededRandom(seed: 0)
-        let g = CTGANGenerator(input: options.embeddingDimension + conditions.width, layers: options.generatorLayers,
-                               output: layout.width, rng: &rng)
-        try g.load(generatorWeights)
-        for (k, block) in g.blocks.enumerated() {
-            block.1.runningMean = generatorRunningMeans[k]
-            block.1.runningVariance = generatorRunningVariances[k]
-        }
-        return g
+        try .restored(input: options.embeddingDimension + conditions.width, layers: options.generatorLayers, output: layout.width,
+                      weights: generatorWeights, runningMeans: generatorRunningMeans, runningVariances: generatorRunningVariances)
     }
 }
 

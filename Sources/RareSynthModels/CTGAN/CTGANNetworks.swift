@@ -20,6 +20,20 @@ final class CTGANGenerator: ParameterContainer {
 
     var parameters: [Parameter] { blocks.flatMap { $0.0.parameters + $0.1.parameters } + output.parameters }
 
+    /// A trained generator from its saved weights and batch-norm running statistics (CTGAN and
+    /// PATE-GAN keep the same three lists).
+    static func restored(input: Int, layers: [Int], output: Int, weights: [Tensor], runningMeans: [Tensor],
+                         runningVariances: [Tensor]) throws -> CTGANGenerator {
+        var rng = SeededRandom(seed: 0)
+        let g = CTGANGenerator(input: input, layers: layers, output: output, rng: &rng)
+        try g.load(weights)
+        for (k, block) in g.blocks.enumerated() {
+            block.1.runningMean = runningMeans[k]
+            block.1.runningVariance = runningVariances[k]
+        }
+        return g
+    }
+
     func callAsFunction(_ x: Variable, training: Bool) -> Variable {
         var h = x
         for (fc, bn) in blocks { h = bn.residual(fc(h), skip: h, training: training) }

@@ -17,14 +17,8 @@ public struct PATEGAN: Codable, Sendable, Equatable {
     public var privacy: PrivacyStatement?
 
     func generator() throws -> CTGANGenerator {
-        var rng = SeededRandom(seed: 0)
-        let g = CTGANGenerator(input: options.latentDimension, layers: options.generatorLayers, output: layout.width, rng: &rng)
-        try g.load(generatorWeights)
-        for (k, block) in g.blocks.enumerated() {
-            block.1.runningMean = generatorRunningMeans[k]
-            block.1.runningVariance = generatorRunningVariances[k]
-        }
-        return g
+        try .restored(input: options.latentDimension, layers: options.generatorLayers, output: layout.width,
+                      weights: generatorWeights, runningMeans: generatorRunningMeans, runningVariances: generatorRunningVariances)
     }
 }
 
