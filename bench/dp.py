@@ -14,7 +14,8 @@ with as many rows as the train split, timed as whole processes. Each sample is s
 ../shared/peers/score.py (SDMetrics 0.32 quality; TSTR: RandomForest and LogisticRegression trained on the
 sample, tested on the holdout, macro F1; DCROverfittingProtection) and by `raresynth evaluate --holdout`
 for the membership-inference AUC (distance to the closest synthetic row; 0.5 = the attacker cannot tell
-training rows from holdout rows). Figures are means over the seeds; fit seconds are the median.
+training rows from holdout rows). Figures are means over the seeds (--seeds for PrivBayes, --neural-seeds for
+the others); fit seconds are the median.
 
 Models: privbayes (bayesian_network), dp-tvae (tvae; --neural-epochs, --neural-batch), dp-ctgan (ctgan,
 pac 1; same; at ε = inf plain CTGAN with pac 10 and the batch rounded down to a multiple of 10), pategan. The declared schemas (bench/dp/declare.py) are the public facts every private fit uses.
@@ -39,8 +40,9 @@ def main():
     p.add_argument('--bin', required=True)
     p.add_argument('--datasets', default='pbc,colon,nwtco')
     p.add_argument('--epsilons', default='0.1,0.5,1,2,5,inf')
-    p.add_argument('--models', default='privbayes,dp-tvae,dp-ctgan')
-    p.add_argument('--seeds', type=int, default=2)
+    p.add_argument('--models', default='privbayes,dp-tvae,dp-ctgan,pategan')
+    p.add_argument('--seeds', type=int, default=3, help='seeds for privbayes')
+    p.add_argument('--neural-seeds', type=int, default=1, help='seeds for dp-tvae, dp-ctgan and pategan')
     p.add_argument('--delta', default='1e-5')
     p.add_argument('--neural-epochs', type=int, default=100)
     p.add_argument('--neural-batch', type=int, default=64)
@@ -65,7 +67,8 @@ def main():
                 runs = []
                 # Without --epsilon CTGAN keeps SDV's pac 10, so its batch must be a multiple of 10.
                 batch = a.neural_batch // 10 * 10 if (model == 'dp-ctgan' and eps == 'inf') else a.neural_batch
-                for seed in range(a.seeds):
+                seeds = a.seeds if model == 'privbayes' else a.neural_seeds
+                for seed in range(seeds):
                     key = sha256(train, holdout, schema, extra=f'{bin_sha}|{model}|{eps}|{seed}|{a.delta}|{a.neural_epochs}|{batch}')[:20]
                     base = f'{a.cache}/runs/{name}.{model}.e{eps}.s{seed}.{key}'
 
@@ -95,12 +98,12 @@ def main():
                                 'membership_auc': mia}
                     runs.append(cached(base + '.json', a.fresh, compute))
                 if any('error' in r for r in runs):
-                    rows.append({'dataset': name, 'n_train': n_train, 'model': model, 'epsilon': eps, 'seeds': a.seeds,
+                    rows.append({'dataset': name, 'n_train': n_train, 'model': model, 'epsilon': eps, 'seeds': seeds,
                                  'error': next(r['error'] for r in runs if 'error' in r)})
                     continue
                 mean = lambda f: statistics.mean(f(r) for r in runs)
                 rows.append({
-                    'dataset': name, 'n_train': n_train, 'model': model, 'epsilon': eps, 'seeds': a.seeds,
+                    'dataset': name, 'n_train': n_train, 'model': model, 'epsilon': eps, 'seeds': seeds,
                     'quality': mean(lambda r: nested(r['score'], 'quality', 'overall')),
                     'shapes': mean(lambda r: nested(r['score'], 'quality', 'Column Shapes')),
                     'pairs': mean(lambda r: nested(r['score'], 'quality', 'Column Pair Trends')),
@@ -134,7 +137,7 @@ def main():
     real = {r['dataset']: r['real_f1_rf'] for r in rows if 'real_f1_rf' in r}
     lines += ['', 'TSTR F1 of a RandomForest trained on the real train split (the ceiling): '
               + ', '.join(f'{k} {f3(v)}' for k, v in real.items()) + '.']
-    preface = (f'bench/dp.py ({a.seeds} seed(s), δ = {a.delta}, neural models {a.neural_epochs} epochs, batch {a.neural_batch}, '
+    preface = (f'bench/dp.py ({a.seeds} seeds for PrivBayes, {a.neural_seeds} for the neural models, δ = {a.delta}, neural models {a.neural_epochs} epochs, batch {a.neural_batch}, '
                f'1 thread; binary sha256 {bin_sha}). Quality is SDMetrics 0.32 via ../shared/peers/score.py.')
     write_results(a.results, 'dp', 'Differentially private synthesis', preface, lines, {'rows': rows, 'mst': mst})
     print('\n'.join(lines))

@@ -91,7 +91,7 @@ extension BayesianNetwork {
             selectionEpsilon = d > 1 ? low * options.structureShare * budget.epsilon / Double(d - 1) : .infinity
             tableEpsilon = low * (d > 1 ? 1 - options.structureShare : 1) * budget.epsilon / Double(d)
         }
-        let maximumCells = Double(n) * (isPrivate ? tableEpsilon : 1) / options.usefulness
+        let maximumCells = isPrivate ? Double(n) * tableEpsilon / options.usefulness : Double(n) / options.rowsPerCell
 
         // Structure.
         var rng = SeededRandom(seed: SeededRandom.streamKey(seed: seed, stream: 7))
