@@ -50,6 +50,7 @@ def main():
     p.add_argument('--cache', default='/tmp/raresynth-bench/dp')
     p.add_argument('--results', default=os.path.join(HERE, 'results'))
     p.add_argument('--fresh', action='store_true')
+    p.add_argument('--cached-only', action='store_true', help='tabulate what the cache holds; cells never run are marked so')
     a = p.parse_args()
     for sub in ('splits', 'runs'):
         os.makedirs(f'{a.cache}/{sub}', exist_ok=True)
@@ -96,6 +97,9 @@ def main():
                             mia = nested(json.load(f), 'evaluation', 'privacy', 'membershipInference', 'auc')
                         return {'fit_s': fit_s, 'fit_mb': fit_mb, 'sample_s': sample_s, 'privacy': spent, 'score': score,
                                 'membership_auc': mia}
+                    if a.cached_only and not os.path.exists(base + '.json'):
+                        runs.append({'error': 'not run (the benchmark was stopped before this cell)'})
+                        continue
                     runs.append(cached(base + '.json', a.fresh, compute))
                 if any('error' in r for r in runs):
                     rows.append({'dataset': name, 'n_train': n_train, 'model': model, 'epsilon': eps, 'seeds': seeds,
