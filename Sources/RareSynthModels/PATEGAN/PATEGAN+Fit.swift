@@ -23,13 +23,11 @@ extension PATEGAN {
     /// split evenly) fit the budget in the Rényi ledger.
     static func plannedLambda(budget: PrivacyBudget, teachers: Int, queries: Int) throws -> Double {
         func fits(_ lambda: Double) throws -> Bool {
-            var a = try PATEAccountant(teachers: teachers, lambda: lambda)
-            let worst = a.queryMoments(votes: teachers / 2)
+            var accountant = try PATEAccountant(teachers: teachers, lambda: lambda)
+            let worst = accountant.queryMoments(votes: teachers / 2)
+            accountant.addMoments(worst.map { $0 * Double(queries) }, queries: queries)
             var ledger = RenyiAccountant(orders: RenyiAccountant.extendedOrders)
-            a.record(votes: [])
-            var scaled = a
-            scaled.addMoments(worst.map { $0 * Double(queries) }, queries: queries)
-            ledger.charge("PATE", .pate(scaled))
+            ledger.charge("PATE", .pate(accountant))
             return ledger.epsilon(delta: budget.delta).epsilon <= budget.epsilon
         }
         var low = 1e-9, high = 10.0
