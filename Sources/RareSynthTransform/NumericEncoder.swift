@@ -107,6 +107,18 @@ public struct NumericEncoder: Codable, Sendable, Equatable {
         return out
     }
 
+    /// Narrows the bounds to what `x op value` allows (a strict inequality moves one
+    /// `resolution` step inward): how a one-column constraint such as `time > 0` is enforced.
+    public mutating func tighten(_ op: ComparisonOperator, _ value: Double) {
+        switch op {
+        case .greaterThan: minimum = max(minimum ?? -.infinity, value + resolution)
+        case .greaterOrEqual: minimum = max(minimum ?? -.infinity, value)
+        case .lessThan: maximum = min(maximum ?? .infinity, value - resolution)
+        case .lessOrEqual: maximum = min(maximum ?? .infinity, value)
+        case .equal: (minimum, maximum) = (value, value)
+        }
+    }
+
     /// The smallest step between two distinct output values, in encoded units.
     public var resolution: Double {
         switch kind {

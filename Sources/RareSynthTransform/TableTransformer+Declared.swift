@@ -61,14 +61,7 @@ extension TableTransformer {
                 throw DataError(file: schemaFile, columnName: name,
                                 "constraint '\(name) \(op.rawValue) \(text)' needs a numerical column and a value of it")
             }
-            let step = encoder.resolution
-            switch op {
-            case .greaterThan: encoder.minimum = max(encoder.minimum!, value + step)
-            case .greaterOrEqual: encoder.minimum = max(encoder.minimum!, value)
-            case .lessThan: encoder.maximum = min(encoder.maximum!, value - step)
-            case .lessOrEqual: encoder.maximum = min(encoder.maximum!, value)
-            case .equal: (encoder.minimum, encoder.maximum) = (value, value)
-            }
+            encoder.tighten(op, value)
             guard encoder.minimum! <= encoder.maximum! else {
                 throw DataError(file: schemaFile, columnName: name,
                                 "constraint '\(name) \(op.rawValue) \(text)' leaves no value between the declared bounds")

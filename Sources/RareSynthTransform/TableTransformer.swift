@@ -59,14 +59,7 @@ public struct TableTransformer: Codable, Sendable, Equatable {
                     throw DataError(file: file, line: table.line(ofRow: i), column: field(name), columnName: name,
                                     "the data breaks the constraint '\(name) \(op.rawValue) \(text)'")
                 }
-                let step = encoder.resolution
-                switch op {
-                case .greaterThan: encoder.minimum = max(encoder.minimum ?? -.infinity, value + step)
-                case .greaterOrEqual: encoder.minimum = max(encoder.minimum ?? -.infinity, value)
-                case .lessThan: encoder.maximum = min(encoder.maximum ?? .infinity, value - step)
-                case .lessOrEqual: encoder.maximum = min(encoder.maximum ?? .infinity, value)
-                case .equal: (encoder.minimum, encoder.maximum) = (value, value)
-                }
+                encoder.tighten(op, value)
                 numeric[name] = encoder
             case let .columnInequality(left, op, right):
                 guard let l = numeric[left], numeric[right] != nil, op != .equal else {

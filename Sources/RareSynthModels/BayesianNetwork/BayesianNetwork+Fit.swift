@@ -71,11 +71,11 @@ extension BayesianNetwork {
                 var accountant = RenyiAccountant(orders: RenyiAccountant.extendedOrders)
                 if d > 1 {
                     let e = scale * options.structureShare * budget.epsilon / Double(d - 1)
-                    accountant.charge("PrivBayes structure: \(d - 1) exponential-mechanism choices of a node and its parents by mutual information, ε = \(rounded(e)) each (sensitivity \(rounded(sensitivity)))",
+                    accountant.charge("PrivBayes structure: \(d - 1) exponential-mechanism choices of a node and its parents by mutual information, ε = \(PrivacyCharge.labelled(e)) each (sensitivity \(PrivacyCharge.labelled(sensitivity)))",
                                       .exponential(try ExponentialMechanism(epsilon: e, sensitivity: sensitivity), uses: d - 1))
                 }
                 let t = scale * (d > 1 ? 1 - options.structureShare : 1) * budget.epsilon / Double(d)
-                accountant.charge("PrivBayes conditional tables: \(d) joint count tables with Laplace noise, ε = \(rounded(t)) each (scale \(rounded(1 / t)))",
+                accountant.charge("PrivBayes conditional tables: \(d) joint count tables with Laplace noise, ε = \(PrivacyCharge.labelled(t)) each (scale \(PrivacyCharge.labelled(1 / t)))",
                                   .laplace(try LaplaceMechanism(epsilon: t, sensitivity: 1), uses: d))
                 return PrivacyStatement(budget: budget, accountant: accountant, publicFacts: ["the number of training rows (\(n))"] + publicFacts)
             }
@@ -223,8 +223,6 @@ extension BayesianNetwork {
         if sorted.last! > edges.last! || edges.count == 1 { edges.append(sorted.last!) }
         return edges
     }
-
-    static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 }
 
 extension BayesianNetwork.Node {

@@ -38,7 +38,7 @@ extension CTGAN {
             do {
                 let e = frequencyShare * dp.budget.epsilon / Double(categories.count)
                 laplace = try LaplaceMechanism(epsilon: e, sensitivity: 1)
-                alongside.append(PrivacyCharge("DP-CTGAN category counts: \(categories.count) histograms with Laplace noise, ε = \(BayesianNetwork.rounded(e)) each",
+                alongside.append(PrivacyCharge("DP-CTGAN category counts: \(categories.count) histograms with Laplace noise, ε = \(PrivacyCharge.labelled(e)) each",
                                                .laplace(laplace!, uses: categories.count)))
             } catch let error as PrivacyError { throw NeuralModelError(error.description) }
         }

@@ -62,7 +62,7 @@ struct DPSGDPlan {
         expectedBatch = Float(Double(rows) * sampleRate)
         var accountant = RenyiAccountant(orders: RenyiAccountant.extendedOrders)
         for charge in alongside { accountant.charge(charge.label, charge.mechanism) }
-        let sigma = (noiseMultiplier * 10_000).rounded() / 10_000
+        let sigma = PrivacyCharge.labelled(noiseMultiplier)
         accountant.record(SubsampledGaussian(noiseMultiplier: noiseMultiplier, sampleRate: sampleRate, steps: steps),
                           label: "DP-SGD (\(model)): \(steps) steps at sample rate \(sampleRate), noise multiplier \(sigma), clip norm \(clipNorm)")
         statement = PrivacyStatement(budget: options.budget, accountant: accountant,

@@ -161,7 +161,7 @@ extension PATEGAN {
         var statement: PrivacyStatement?
         if let budget, let accountant {
             var ledger = RenyiAccountant(orders: RenyiAccountant.extendedOrders)
-            ledger.charge("PATE-GAN: \(accountant.queries) noisy majority votes of \(k) teachers (Laplace scale \(BayesianNetwork.rounded(1 / lambda))), data-dependent moments accountant (Papernot et al. 2017); the ε depends on the teachers' agreement and is itself not noised, as in the PATE-GAN paper",
+            ledger.charge("PATE-GAN: \(accountant.queries) noisy majority votes of \(k) teachers (Laplace scale \(PrivacyCharge.labelled(1 / lambda))), data-dependent moments accountant (Papernot et al. 2017); the ε depends on the teachers' agreement and is itself not noised, as in the PATE-GAN paper",
                           .pate(accountant))
             statement = PrivacyStatement(budget: budget, accountant: ledger,
                                          publicFacts: ["the number of training rows (\(n))"] + publicFacts)

@@ -4,6 +4,9 @@ public struct PrivacyCharge: Sendable, Equatable, Codable {
     public var label: String
     public var mechanism: PrivacyMechanism
 
+    /// A parameter as charge labels print it: four decimals (the mechanism keeps it exactly).
+    public static func labelled(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+
     public init(_ label: String, _ mechanism: PrivacyMechanism) {
         self.label = label
         self.mechanism = mechanism
