@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // read/write: tables of raw cells, CSV and JSON Lines, atomic output files
@@ -62,6 +63,10 @@ let package = Package(
         .target(name: "RareSynthReport",
                 dependencies: ["RareSynthEvaluate", "RareSynthProvenance", "RareSynthLearn", "RareSynthSchema", "RareSynthNumerics"],
                 exclude: ["README.md", "Charts/README.md"], swiftSettings: simdFlags),
+        // simulate: the data-free path, patients drawn from a declarative spec of published statistics
+        .target(name: "RareSynthSimulate",
+                dependencies: ["RareSynthNumerics", "RareSynthTable", .product(name: "Yams", package: "Yams")],
+                exclude: ["README.md"], swiftSettings: simdFlags),
         // export: SQLite hand-over (later OMOP, FHIR, PostgreSQL)
         .target(name: "RareSynthExport",
                 dependencies: ["RareSynthTable", .product(name: "GRDB", package: "GRDB.swift")],
@@ -70,7 +75,7 @@ let package = Package(
         .target(name: "RareSynth",
                 dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthTransform", "RareSynthModels",
                                "RareSynthSample", "RareSynthEvaluate", "RareSynthReport", "RareSynthProvenance",
-                               "RareSynthExport", "RareSynthNumerics", "RareSynthPrivacy"],
+                               "RareSynthExport", "RareSynthNumerics", "RareSynthPrivacy", "RareSynthSimulate"],
                 exclude: ["README.md"], swiftSettings: simdFlags),
         .executableTarget(name: "raresynth",
                           dependencies: ["RareSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -101,6 +106,8 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthProvenanceTests", dependencies: ["RareSynthProvenance"], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthExportTests", dependencies: ["RareSynthExport"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthSimulateTests", dependencies: ["RareSynthSimulate", "RareSynthNumerics", "RareSynthTable"],
+                    swiftSettings: simdFlags),
         .testTarget(name: "RareSynthTests", dependencies: ["RareSynth", "raresynth"], swiftSettings: simdFlags),
     ]
 )

@@ -7,5 +7,6 @@
 @_exported import RareSynthReport
 @_exported import RareSynthSample
 @_exported import RareSynthSchema
+@_exported import RareSynthSimulate
 @_exported import RareSynthTable
 @_exported import RareSynthTransform

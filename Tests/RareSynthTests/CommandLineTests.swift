@@ -184,4 +184,27 @@ import Testing
         #expect(TestSupport.bytes("\(dir)/m.json") == TestSupport.bytes("\(dir)/whole.json"))
         #expect(!FileManager.default.fileExists(atPath: checkpoint))
     }
+
+    /// `simulate` on a bundled spec: the same bytes on 1 and 2 threads, and a spec error names its
+    /// file, line, column and key, exits non-zero and leaves no output directory.
+    @Test func simulateIsDeterministicAndRejectsABadSpec() throws {
+        let dir = TestSupport.scratch("cli-simulate")
+        defer { TestSupport.cleanUp(dir) }
+        let spec = "\(TestSupport.root)/specs/duchenne-muscular-dystrophy.yaml"
+        let one = try run(["simulate", spec, "--out", "\(dir)/one", "--patients", "3000", "--seed", "9", "--threads", "1"])
+        let two = try run(["simulate", spec, "--out", "\(dir)/two", "--patients", "3000", "--seed", "9", "--threads", "2", "--quiet"])
+        #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
+        #expect(one.stdout.contains("3000 patients of Duchenne muscular dystrophy"))
+        let bytes = try #require(TestSupport.bytes("\(dir)/one/patients.csv"))
+        #expect(bytes == TestSupport.bytes("\(dir)/two/patients.csv"))
+        #expect(String(decoding: bytes, as: UTF8.self).split(separator: "\n").count == 3001)
+
+        let text = try String(contentsOfFile: spec, encoding: .utf8).replacingOccurrences(of: "  survival_by_age:", with: "  survival_by_ages:")
+        TestSupport.write(text, to: "\(dir)/bad.yaml")
+        let bad = try run(["simulate", "\(dir)/bad.yaml", "--out", "\(dir)/out"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("bad.yaml:"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("mortality.survival_by_ages: unknown key"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/out"))
+    }
 }

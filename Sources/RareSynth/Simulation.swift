@@ -1,0 +1,47 @@
+import Foundation
+import RareSynthSimulate
+import RareSynthTable
+
+/// `raresynth simulate`: patients drawn from a cohort spec, written to an output directory.
+///
+/// The spec is read and checked completely, and the first patients are drawn, before any file is
+/// created, so a bad spec or one that cannot produce patients fails with nothing written; the
+/// data file itself appears whole or not at all.
+public struct Simulation {
+    public var specPath: String
+    public var outputDirectory: String
+    /// Nil: the spec's `population.size`.
+    public var patients: Int?
+    public var seed: UInt64
+
+    public init(specPath: String, outputDirectory: String, patients: Int? = nil, seed: UInt64 = 0) {
+        self.specPath = specPath
+        self.outputDirectory = outputDirectory
+        self.patients = patients
+        self.seed = seed
+    }
+
+    public struct Result: Sendable {
+        public let spec: CohortSpec
+        public let patients: Int
+        public let dataPath: String
+    }
+
+    public func run(progress: Progress = .silent) throws -> Result {
+        progress.stage("Reading the cohort spec \(specPath)")
+        let spec = try CohortSpec.load(path: specPath)
+        let simulator = try CohortSimulator(spec: spec, seed: seed)
+        let count = patients ?? spec.population.size
+        _ = try simulator.patients(0..<Swift.min(count, 64))
+        try FileSystem.createDirectory(outputDirectory)
+        let path = (outputDirectory as NSString).appendingPathComponent("patients.csv")
+        progress.stage("Simulating \(count) patients of \(spec.name)")
+        var last = Date()
+        try CohortCSVWriter.write(simulator, patients: count, to: path) { done in
+            guard Date().timeIntervalSince(last) > 2 || done == count else { return }
+            last = Date()
+            progress.done("\(done) of \(count) patients")
+        }
+        return Result(spec: spec, patients: count, dataPath: path)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import RareSynthNumerics
+
+/// One simulated patient: demographics, the disease's dates and the clinical values at diagnosis.
+/// Dates are days since 1970-01-01; categories index the spec's labels.
+public struct SimulatedPatient: Sendable, Equatable {
+    /// 1-based, the patient's position in the cohort.
+    public let personID: Int
+    public let sex: Int
+    public let race: Int
+    public let ethnicity: Int
+    public let birthDate: Int
+    public let onsetDate: Int
+    public let diagnosisDate: Int
+    /// Nil when the patient is alive at the spec's index date.
+    public let deathDate: Int?
+    /// One per spec parameter, rounded to its decimals; nil where not measured.
+    public let parameters: [Double?]
+}
+
+/// A failure while drawing patients (the spec was valid but cannot produce a patient).
+public struct SimulationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Draws the patients a ``CohortSpec`` describes.
+///
+/// Patient i is a function of (seed, i) alone: it is drawn from its own random stream
+/// `SeededRandom(seed:stream: i)`, so any thread count, any chunking and any prefix of N give
+/// the same patients, and a cohort can be generated in parallel and streamed.
+///
+/// The cohort is prevalent at the index date: a patient is born (birth_year), develops the
+/// disease (onset_age) and is diagnosed (diagnosis_delay later); draws whose diagnosis would
+/// fall after the index date are not patients yet and are drawn again from the same stream.
+/// Death is drawn from the mortality hazard conditionally on being alive at diagnosis (the
+/// patient was diagnosed, so survived to it); a death after the index date is not yet known.
+/// Clinical values at diagnosis are joined by a Gaussian copula: correlated normals z = L·ε
+/// (L the Cholesky factor of the spec's correlation matrix) become uniforms Φ(z), which each
+/// parameter's distribution inverts.
+public struct CohortSimulator: Sendable {
+    public let spec: CohortSpec
+    public let seed: UInt64
+    let factor: Matrix
+
+    /// Draws per patient before giving up on its diagnosis falling by the index date.
+    public static let maximumAttempts = 10_000
+
+    public init(spec: CohortSpec, seed: UInt64) throws {
+        self.spec = spec
+        self.seed = seed
+        factor = try Cholesky(spec.correlation).lower
+    }
+
+    /// Patient `index` (0-based; its person id is index + 1).
+    public func patient(_ index: Int) throws(SimulationError) -> SimulatedPatient {
+        var rng = SeededRandom(seed: seed, stream: UInt64(index))
+        let population = spec.population
+        let sex = population.sex.index(forUniform: rng.nextUniform())
+        let race = population.race.index(forUniform: rng.nextUniform())
+        let ethnicity = population.ethnicity.index(forUniform: rng.nextUniform())
+        var dates: (birth: Int, onset: Int, diagnosis: Int, death: Int?)?
+        for _ in 0..<Self.maximumAttempts {
+            let uBirth = rng.nextUniform(), uOnset = rng.nextUniform(), uDelay = rng.nextUniform(), uDeath = rng.nextUniform()
+            let birth = Self.day(ofYear: population.birthYear.value(forUniform: uBirth))
+            let onsetAge = spec.disease.onsetAge.value(forUniform: uOnset)
+            let diagnosisAge = onsetAge + spec.disease.diagnosisDelay.value(forUniform: uDelay)
+            let diagnosis = birth + Self.days(diagnosisAge)
+            guard diagnosis <= population.indexDate else { continue }
+            let deathAge = spec.mortality.deathAge(aliveAt: diagnosisAge, uniform: uDeath)
+            let death = deathAge.isFinite ? birth + Self.days(deathAge) : nil
+            dates = (birth, birth + Self.days(onsetAge), diagnosis, death.flatMap { $0 <= population.indexDate ? $0 : nil })
+            break
+        }
+        guard let dates else {
+            throw SimulationError("patient \(index + 1): none of \(Self.maximumAttempts) draws was diagnosed by the index date "
+                                  + "\(CivilDate.iso(population.indexDate)); check population.birth_year, disease.onset_age and "
+                                  + "disease.diagnosis_delay")
+        }
+        let k = spec.parameters.count
+        var epsilon = [Double](repeating: 0, count: k)
+        for j in 0..<k { epsilon[j] = rng.nextStandardNormal() }
+        var values = [Double?](repeating: nil, count: k)
+        for (j, parameter) in spec.parameters.enumerated() {
+            var z = 0.0
+            for m in 0...j { z += factor[j, m] * epsilon[m] }
+            let u = Swift.min(Swift.max(SpecialFunctions.normalCDF(z), 1e-300), 1 - 1e-16)
+            values[j] = Self.rounded(parameter.distribution.value(forUniform: u), decimals: parameter.decimals)
+        }
+        for (j, parameter) in spec.parameters.enumerated() where rng.nextUniform() < parameter.missing {
+            values[j] = nil
+        }
+        return SimulatedPatient(personID: index + 1, sex: sex, race: race, ethnicity: ethnicity, birthDate: dates.birth,
+                                onsetDate: dates.onset, diagnosisDate: dates.diagnosis, deathDate: dates.death,
+                                parameters: values)
+    }
+
+    /// Patients `range`, drawn on `threads` workers (the result does not depend on it).
+    public func patients(_ range: Range<Int>, threads: Int? = nil) throws -> [SimulatedPatient] {
+        let start = range.lowerBound
+        let results = Parallel.map(count: range.count, chunkSize: 256, threads: threads) { [self] i in
+            Result { () throws(SimulationError) in try patient(start + i) }
+        }
+        return try results.map { try $0.get() }
+    }
+
+    // MARK: Time
+
+    /// The day a fractional calendar year falls on (1990.0 is 1 January 1990).
+    static func day(ofYear year: Double) -> Int {
+        let whole = Int(year.rounded(.down))
+        let start = CivilDate.day(year: whole, month: 1, day: 1)!
+        let next = CivilDate.day(year: whole + 1, month: 1, day: 1)!
+        return start + Int(((year - Double(whole)) * Double(next - start)).rounded(.down))
+    }
+
+    /// Whole days in a duration of `years`.
+    static func days(_ years: Double) -> Int { Int((years * CivilDate.daysPerYear).rounded()) }
+
+    static func rounded(_ x: Double, decimals: Int) -> Double {
+        let scale = Foundation.pow(10, Double(decimals))
+        return (x * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import RareSynthNumerics
+import RareSynthTable
+
+/// Writes a simulated cohort as one CSV row per patient, streamed: patients are drawn and
+/// formatted in chunks on all threads, then written in order, so memory stays flat in N and the
+/// bytes do not depend on the thread count. The file appears whole or not at all (`AtomicFile`).
+///
+/// Columns: person_id, sex, race, ethnicity, birth_date, onset_date, diagnosis_date,
+/// death_date (empty while alive at the index date), then one column per clinical parameter
+/// (empty where not measured), named as in the spec.
+public enum CohortCSVWriter {
+    /// Patients per chunk: large enough to keep both cores busy, small enough for flat memory.
+    static let chunk = 16_384
+
+    public static func write(_ simulator: CohortSimulator, patients count: Int, to path: String, threads: Int? = nil,
+                             progress: ((Int) -> Void)? = nil) throws {
+        let spec = simulator.spec
+        try AtomicFile.write(to: path) { out in
+            let header = ["person_id", "sex", "race", "ethnicity", "birth_date", "onset_date", "diagnosis_date", "death_date"]
+                + spec.parameters.map(\.name)
+            try out.write(header.map(csvField).joined(separator: ",") + "\n")
+            var done = 0
+            while done < count {
+                let range = done..<Swift.min(count, done + chunk)
+                let patients = try simulator.patients(range, threads: threads)
+                let lines = Parallel.mapChunks(count: patients.count, chunkSize: 1024, threads: threads) { part in
+                    var bytes: [UInt8] = []
+                    bytes.reserveCapacity(part.count * 128)
+                    for i in part { append(patients[i], spec: spec, to: &bytes) }
+                    return bytes
+                }
+                for bytes in lines { try out.write(bytes) }
+                done = range.upperBound
+                progress?(done)
+            }
+        }
+    }
+
+    static func append(_ p: SimulatedPatient, spec: CohortSpec, to out: inout [UInt8]) {
+        appendInteger(p.personID, to: &out)
+        out.append(44)
+        out.append(contentsOf: spec.population.sex.labels[p.sex].utf8)
+        out.append(44)
+        out.append(contentsOf: spec.population.race.labels[p.race].utf8)
+        out.append(44)
+        out.append(contentsOf: spec.population.ethnicity.labels[p.ethnicity].utf8)
+        for day in [p.birthDate, p.onsetDate, p.diagnosisDate] {
+            out.append(44)
+            CivilDate.appendISO(day, to: &out)
+        }
+        out.append(44)
+        if let death = p.deathDate { CivilDate.appendISO(death, to: &out) }
+        for (j, value) in p.parameters.enumerated() {
+            out.append(44)
+            if let value { appendFixed(value, decimals: spec.parameters[j].decimals, to: &out) }
+        }
+        out.append(10)
+    }
+
+    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(45) }
+        var v = value.magnitude
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(48 + v % 10))
+            v /= 10
+        } while v > 0
+        out.append(contentsOf: digits.reversed())
+    }
+
+    /// `value` (already rounded to `decimals`) in fixed notation, as `String(format: "%.*f")` would
+    /// write it, without going through a formatter per cell.
+    static func appendFixed(_ value: Double, decimals: Int, to out: inout [UInt8]) {
+        var scale: UInt64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (value.magnitude * Double(scale)).rounded()
+        guard scaled < 9e15 else {
+            out.append(contentsOf: String(value).utf8)
+            return
+        }
+        let n = UInt64(scaled)
+        if value < 0 && n > 0 { out.append(45) }
+        appendInteger(Int(n / scale), to: &out)
+        guard decimals > 0 else { return }
+        out.append(46)
+        var fraction = n % scale
+        var divisor = scale / 10
+        while divisor > 0 {
+            out.append(UInt8(48 + fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import RareSynth
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate a rare-disease cohort from a spec of published statistics (no data needed).",
+        discussion: """
+        SPEC is a cohort spec in YAML or JSON (see specs/README.md; bundled: specs/*.yaml). Writes OUT/patients.csv:
+        one row per patient with sex, race, ethnicity, birth, onset, diagnosis and death dates and the clinical values
+        at diagnosis. Patient i depends only on (--seed, i): any --threads and any --patients prefix give the same patients.
+        """)
+
+    @Argument(help: "The cohort spec, YAML or JSON.")
+    var spec: String
+
+    @Option(name: .shortAndLong, help: "Output directory.")
+    var out: String?
+
+    @Option(help: "Patients to simulate (default: the spec's population.size).")
+    var patients: Int?
+
+    @Option(help: "Random seed: the same spec, patients and seed give byte-identical output.")
+    var seed: UInt64 = 0
+
+    @Flag(help: "Only read and check the spec, and print what it describes.")
+    var check = false
+
+    @OptionGroup var runOptions: RunOptions
+
+    func validate() throws {
+        if let patients, patients < 1 { throw ValidationError("--patients must be at least 1") }
+        if !check && out == nil { throw ValidationError("--out is required (or --check to only check the spec)") }
+    }
+
+    func run() throws {
+        try runOptions.apply()
+        if check {
+            let spec = try CohortSpec.load(path: spec)
+            print("\(self.spec): \(spec.name): valid")
+            print("  \(spec.parameters.count) clinical parameters, \(spec.references.count) references, "
+                  + "index date \(CivilDate.iso(spec.population.indexDate)), default size \(spec.population.size)")
+            return
+        }
+        let result = try Simulation(specPath: spec, outputDirectory: out!, patients: patients, seed: seed)
+            .run(progress: runOptions.progress)
+        guard !runOptions.quiet else { return }
+        print("\(result.patients) patients of \(result.spec.name): \(result.dataPath)")
+    }
+}
