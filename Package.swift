@@ -105,9 +105,11 @@ let package = Package(
                                                                  "RareSynthSchema", "RareSynthEvaluate", "RareSynthProvenance"],
                     resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthProvenanceTests", dependencies: ["RareSynthProvenance"], swiftSettings: simdFlags),
-        .testTarget(name: "RareSynthExportTests", dependencies: ["RareSynthExport"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthExportTests", dependencies: ["RareSynthExport", "RareSynthTable", "FixtureSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: simdFlags),
         .testTarget(name: "RareSynthSimulateTests", dependencies: ["RareSynthSimulate", "RareSynthNumerics", "RareSynthTable"],
                     swiftSettings: simdFlags),
-        .testTarget(name: "RareSynthTests", dependencies: ["RareSynth", "raresynth"], swiftSettings: simdFlags),
+        .testTarget(name: "RareSynthTests", dependencies: ["RareSynth", "raresynth", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: simdFlags),
     ]
 )

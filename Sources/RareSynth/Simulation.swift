@@ -13,12 +13,22 @@ public struct Simulation {
     /// Nil: the spec's `population.size`.
     public var patients: Int?
     public var seed: UInt64
+    public var format: Format
 
-    public init(specPath: String, outputDirectory: String, patients: Int? = nil, seed: UInt64 = 0) {
+    /// What the cohort is written as.
+    public enum Format: String, Sendable, CaseIterable {
+        /// An OMOP CDM v5.4 database, OUT/omop.sqlite (see `CohortOMOP`).
+        case omopSQLite = "omop-sqlite"
+        /// One row per patient, OUT/patients.csv (see `CohortCSVWriter`).
+        case csv
+    }
+
+    public init(specPath: String, outputDirectory: String, patients: Int? = nil, seed: UInt64 = 0, format: Format = .omopSQLite) {
         self.specPath = specPath
         self.outputDirectory = outputDirectory
         self.patients = patients
         self.seed = seed
+        self.format = format
     }
 
     public struct Result: Sendable {
@@ -34,13 +44,17 @@ public struct Simulation {
         let count = patients ?? spec.population.size
         _ = try simulator.patients(0..<Swift.min(count, 64))
         try FileSystem.createDirectory(outputDirectory)
-        let path = (outputDirectory as NSString).appendingPathComponent("patients.csv")
-        progress.stage("Simulating \(count) patients of \(spec.name)")
+        let path = (outputDirectory as NSString).appendingPathComponent(format == .csv ? "patients.csv" : "omop.sqlite")
+        progress.stage("Simulating \(count) patients of \(spec.name) into \(path)")
         var last = Date()
-        try CohortCSVWriter.write(simulator, patients: count, to: path) { done in
+        let report: (Int) -> Void = { done in
             guard Date().timeIntervalSince(last) > 2 || done == count else { return }
             last = Date()
             progress.done("\(done) of \(count) patients")
+        }
+        switch format {
+        case .csv: try CohortCSVWriter.write(simulator, patients: count, to: path, progress: report)
+        case .omopSQLite: try CohortOMOP.write(simulator, patients: count, to: path, progress: report)
         }
         return Result(spec: spec, patients: count, dataPath: path)
     }

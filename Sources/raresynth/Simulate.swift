@@ -5,7 +5,9 @@ struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate a rare-disease cohort from a spec of published statistics (no data needed).",
         discussion: """
-        SPEC is a cohort spec in YAML or JSON (see specs/README.md; bundled: specs/*.yaml). Writes OUT/patients.csv:
+        SPEC is a cohort spec in YAML or JSON (see specs/README.md; bundled: specs/*.yaml). Writes OUT/omop.sqlite, an
+        OMOP CDM v5.4 database (person, observation_period, visit_occurrence, condition_occurrence, measurement, death,
+        cdm_source and the concepts they use; every table of v5.4 with OHDSI's keys), or with --format csv OUT/patients.csv:
         one row per patient with sex, race, ethnicity, birth, onset, diagnosis and death dates and the clinical values
         at diagnosis. Patient i depends only on (--seed, i): any --threads and any --patients prefix give the same patients.
         """)
@@ -21,6 +23,9 @@ struct Simulate: ParsableCommand {
 
     @Option(help: "Random seed: the same spec, patients and seed give byte-identical output.")
     var seed: UInt64 = 0
+
+    @Option(help: "Output format: omop-sqlite or csv.")
+    var format: Simulation.Format = .omopSQLite
 
     @Flag(help: "Only read and check the spec, and print what it describes.")
     var check = false
@@ -41,9 +46,11 @@ struct Simulate: ParsableCommand {
                   + "index date \(CivilDate.iso(spec.population.indexDate)), default size \(spec.population.size)")
             return
         }
-        let result = try Simulation(specPath: spec, outputDirectory: out!, patients: patients, seed: seed)
+        let result = try Simulation(specPath: spec, outputDirectory: out!, patients: patients, seed: seed, format: format)
             .run(progress: runOptions.progress)
         guard !runOptions.quiet else { return }
         print("\(result.patients) patients of \(result.spec.name): \(result.dataPath)")
     }
 }
+
+extension Simulation.Format: ExpressibleByArgument {}

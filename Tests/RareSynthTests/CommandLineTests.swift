@@ -191,13 +191,17 @@ import Testing
         let dir = TestSupport.scratch("cli-simulate")
         defer { TestSupport.cleanUp(dir) }
         let spec = "\(TestSupport.root)/specs/duchenne-muscular-dystrophy.yaml"
-        let one = try run(["simulate", spec, "--out", "\(dir)/one", "--patients", "3000", "--seed", "9", "--threads", "1"])
-        let two = try run(["simulate", spec, "--out", "\(dir)/two", "--patients", "3000", "--seed", "9", "--threads", "2", "--quiet"])
+        let one = try run(["simulate", spec, "--out", "\(dir)/one", "--patients", "3000", "--seed", "9", "--threads", "1", "--format", "csv"])
+        let two = try run(["simulate", spec, "--out", "\(dir)/two", "--patients", "3000", "--seed", "9", "--threads", "2", "--quiet",
+                           "--format", "csv"])
         #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
         #expect(one.stdout.contains("3000 patients of Duchenne muscular dystrophy"))
         let bytes = try #require(TestSupport.bytes("\(dir)/one/patients.csv"))
         #expect(bytes == TestSupport.bytes("\(dir)/two/patients.csv"))
         #expect(String(decoding: bytes, as: UTF8.self).split(separator: "\n").count == 3001)
+        let omop = try run(["simulate", spec, "--out", "\(dir)/omop", "--patients", "100"])
+        #expect(omop.status == 0 && omop.stdout.contains("omop.sqlite"), "\(omop.stderr)")
+        #expect(TestSupport.files(in: "\(dir)/omop") == ["omop.sqlite"])
 
         let text = try String(contentsOfFile: spec, encoding: .utf8).replacingOccurrences(of: "  survival_by_age:", with: "  survival_by_ages:")
         TestSupport.write(text, to: "\(dir)/bad.yaml")

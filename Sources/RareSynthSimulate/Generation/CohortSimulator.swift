@@ -1,3 +1,4 @@
+import RareSynthTable
 import Foundation
 import RareSynthNumerics
 

@@ -1,3 +1,4 @@
+import RareSynthTable
 import RareSynthNumerics
 
 /// A rare-disease cohort described by published statistics: who the patients are, when the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RareSynthSimulate
+@testable import RareSynthTable
 
 /// Day numbers against Foundation's Gregorian calendar in UTC (an independent implementation).
 @Suite struct CivilDateTests {

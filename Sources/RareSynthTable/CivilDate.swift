@@ -1,6 +1,6 @@
 /// Calendar dates as whole days since 1970-01-01 (proleptic Gregorian), converted with Howard
 /// Hinnant's `days_from_civil` / `civil_from_days` algorithms: exact for any year, no time zone,
-/// and fast enough to format millions of dates (Foundation's calendar is neither needed nor
+/// and fast enough to format millions of dates (the simulator and the OMOP and FHIR writers do) (Foundation's calendar is neither needed nor
 /// cheap here).
 public enum CivilDate {
     /// Days since 1970-01-01 of year-month-day, or nil for a month or day that does not exist.

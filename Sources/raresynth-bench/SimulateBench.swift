@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import RareSynth
+
+/// Issue 7's simulator floors: cystic-fibrosis patients per minute into an OMOP CDM SQLite file
+/// (floor ≥ 1,000,000 a minute on a 2-core machine; Synthea's maintainers report about 1,000)
+/// and peak memory (floor < 500 MB for any N), each run as the real `raresynth simulate` in its
+/// own process, timed and measured (peak RSS) from outside. Also the CSV output for comparison.
+struct SimulateBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate", abstract: "Time 'raresynth simulate' for OMOP SQLite and CSV output at growing N.")
+
+    @Option(help: "The cohort spec.")
+    var spec = "specs/cystic-fibrosis.yaml"
+
+    @Option(parsing: .upToNextOption, help: "Patient counts to run.")
+    var patients = [100_000, 1_000_000]
+
+    @Option(help: "Working directory.")
+    var dir = "/tmp/raresynth-simulate-bench"
+
+    @Option(help: "The raresynth binary (default: beside this one).")
+    var binary: String?
+
+    @Option(help: "Threads for raresynth (default: all cores).")
+    var threads: Int?
+
+    func run() throws {
+        try FileSystem.createDirectory(dir)
+        let bin = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("raresynth").path
+        var common = ["--quiet", "--seed", "1"]
+        if let threads { common += ["--threads", String(threads)] }
+        print("| format | patients | wall s | patients per minute | peak RSS MB | output MB |")
+        print("|---|---|---|---|---|---|")
+        for n in patients {
+            for format in ["omop-sqlite", "csv"] {
+                let out = "\(dir)/\(format)-\(n)"
+                let m = try ChildProcess.measure(bin, ["simulate", spec, "--out", out, "--patients", String(n), "--format", format] + common)
+                let file = "\(out)/\(format == "csv" ? "patients.csv" : "omop.sqlite")"
+                let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.doubleValue ?? 0
+                print(String(format: "| %@ | %d | %.2f | %.0f | %.0f | %.0f |", format, n, m.seconds, Double(n) / m.seconds * 60,
+                             m.peakMB, size / 1e6))
+                try? FileManager.default.removeItem(atPath: out)
+            }
+        }
+    }
+}
