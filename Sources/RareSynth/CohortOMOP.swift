@@ -38,11 +38,12 @@ public enum CohortOMOP {
             cdmReleaseDate: simulator.spec.population.indexDate)
         try OMOPSQLiteWriter.write(to: path, vocabulary: mapping.vocabulary, source: source) { loader in
             let tables = try Tables(loader)
+            var ids = IDs()
             var done = 0
             while done < count {
                 let range = done..<Swift.min(count, done + chunk)
                 let patients = try simulator.patients(range, threads: threads)
-                for patient in patients { try mapping.insert(patient, into: tables) }
+                for patient in patients { try mapping.insert(patient, into: tables, ids: &ids) }
                 done = range.upperBound
                 progress?(done)
             }
@@ -51,8 +52,10 @@ public enum CohortOMOP {
 
     /// The inserters of the tables a cohort fills.
     struct Tables {
-        let person, observationPeriod, visit, condition, measurement, death: OMOPSQLiteWriter.Inserter
+        let person, observationPeriod, visit, condition, measurement, death, drug, procedure: OMOPSQLiteWriter.Inserter
         init(_ loader: OMOPSQLiteWriter.Loader) throws {
+            drug = try loader.inserter(for: "drug_exposure")
+            procedure = try loader.inserter(for: "procedure_occurrence")
             person = try loader.inserter(for: "person")
             observationPeriod = try loader.inserter(for: "observation_period")
             visit = try loader.inserter(for: "visit_occurrence")
@@ -62,6 +65,12 @@ public enum CohortOMOP {
         }
     }
 
+    /// The last id given in each event table: ids run in the order rows are written (person by
+    /// person), so they are the same whatever the thread count.
+    struct IDs {
+        var visit = 0, condition = 0, measurement = 0, drug = 0, procedure = 0
+    }
+
     /// Concept ids for the spec's labels and codes, and the vocabulary subset they need.
     struct Mapping {
         static let gender = ["female": 8532, "male": 8507]
@@ -69,6 +78,7 @@ public enum CohortOMOP {
                            "native_hawaiian_or_other_pacific_islander": 8557]
         static let ethnicity = ["hispanic": 38_003_563, "not_hispanic": 38_003_564]
         static let outpatientVisit = 9202, ehrEncounterRecord = 32817, ehrPeriod = 32817, ehrDeath = 32817
+        static let visitConcepts: [Course.VisitKind: Int] = [.outpatient: 9202, .inpatient: 9201, .emergency: 9203]
 
         let spec: CohortSpec
         var vocabulary = OMOPVocabulary()
@@ -78,6 +88,8 @@ public enum CohortOMOP {
         let parameterConcepts: [Int]
         let parameterSources: [String]
         let unitConcepts: [Int?]
+        let courseConcepts: [Int]
+        let courseSources: [String]
 
         init(spec: CohortSpec) throws {
             self.spec = spec
@@ -91,7 +103,7 @@ public enum CohortOMOP {
             genders = standard(Self.gender, spec.population.sex.labels)
             races = standard(Self.race, spec.population.race.labels)
             ethnicities = standard(Self.ethnicity, spec.population.ethnicity.labels)
-            for id in [Self.outpatientVisit, Self.ehrEncounterRecord, Self.ehrPeriod, Self.ehrDeath] {
+            for id in [Self.ehrEncounterRecord, Self.ehrPeriod, Self.ehrDeath] + Self.visitConcepts.values.sorted() {
                 vocabulary.use(id)
             }
             let disease = spec.disease
@@ -109,7 +121,32 @@ public enum CohortOMOP {
                 vocabulary.use(id)
                 return id
             }
+            let course = spec.course
+            var courseConcepts: [Int] = []
+            for (c, concept) in (course?.concepts ?? []).enumerated() {
+                let role = Self.role(of: c, in: course!)
+                let code = role.vocabulary == "RxNorm" ? concept.codes.rxnorm : concept.codes.snomed
+                courseConcepts.append(try Self.concept(concept.codes, name: concept.name, domain: role.domain, vocabularyID: role.vocabulary,
+                                                       code: code, conceptClass: role.conceptClass, into: &vocabulary))
+            }
+            self.courseConcepts = courseConcepts
+            courseSources = (course?.concepts ?? []).map { $0.codes.icd10 ?? $0.codes.snomed ?? $0.codes.rxnorm ?? $0.name }
             self.vocabulary = vocabulary
+        }
+
+        /// How a course concept is used: drugs are RxNorm ingredients, procedures SNOMED procedures,
+        /// complications and causes of death SNOMED clinical findings.
+        static func role(of concept: Int, in course: Course) -> (domain: String, vocabulary: String, conceptClass: String) {
+            for state in course.states {
+                for event in state.events {
+                    switch event {
+                    case .drug(concept, _): return ("Drug", "RxNorm", "Ingredient")
+                    case .procedure(concept): return ("Procedure", "SNOMED", "Procedure")
+                    default: continue
+                    }
+                }
+            }
+            return ("Condition", "SNOMED", "Clinical Finding")
         }
 
         /// The concept id a spec gives, or the standard concept of its SNOMED or LOINC code; RareSynth's
@@ -134,7 +171,7 @@ public enum CohortOMOP {
             return id
         }
 
-        func insert(_ p: SimulatedPatient, into t: Tables) throws {
+        func insert(_ p: SimulatedPatient, into t: Tables, ids: inout IDs) throws {
             let id = p.personID
             let birth = CivilDate.civil(p.birthDate)
             let population = spec.population
@@ -146,28 +183,76 @@ public enum CohortOMOP {
             ])
             let end = p.deathDate ?? population.indexDate
             try t.observationPeriod.insert([.integer(id), .integer(id), .date(p.diagnosisDate), .date(end), .integer(Self.ehrPeriod)])
-            try t.visit.insert([
-                .integer(id), .integer(id), .integer(Self.outpatientVisit), .date(p.diagnosisDate), .null, .date(p.diagnosisDate), .null,
-                .integer(Self.ehrEncounterRecord), .null, .null, .null, .integer(0), .integer(0), .null, .integer(0), .null, .null,
-            ])
-            try t.condition.insert([
-                .integer(id), .integer(id), .integer(diseaseConcept), .date(p.diagnosisDate), .null, .null, .null,
-                .integer(Self.ehrEncounterRecord), .integer(0), .null, .null, .integer(id), .null, .text(diseaseSource), .integer(0), .null,
-            ])
-            let k = spec.parameters.count
+            let diagnosisVisit = try visit(person: id, kind: Self.outpatientVisit, start: p.diagnosisDate, end: p.diagnosisDate,
+                                           into: t, ids: &ids)
+            try condition(person: id, concept: diseaseConcept, source: diseaseSource, date: p.diagnosisDate, visit: diagnosisVisit,
+                          into: t, ids: &ids)
             for (j, value) in p.parameters.enumerated() {
                 guard let value else { continue }
-                let unit = spec.parameters[j].unit
-                try t.measurement.insert([
-                    .integer((id - 1) * k + j + 1), .integer(id), .integer(parameterConcepts[j]), .date(p.diagnosisDate), .null, .null,
-                    .integer(Self.ehrEncounterRecord), .null, .real(value), .null, unitConcepts[j].map(OMOPValue.integer) ?? .null,
-                    .null, .null, .null, .integer(id), .null, .text(parameterSources[j]), .integer(0), unit.map(OMOPValue.text) ?? .null,
-                    .null, .null, .null, .null,
-                ])
+                try measurement(person: id, parameter: j, value: value, date: p.diagnosisDate, visit: diagnosisVisit, into: t, ids: &ids)
+            }
+            // The course: visit ids of this patient's events by their position in `events`.
+            var visits: [Int: Int] = [:]
+            for (position, event) in p.events.enumerated() {
+                let at = event.visit.flatMap { visits[$0] }
+                switch event.kind {
+                case let .visit(kind, endDate):
+                    visits[position] = try visit(person: id, kind: Self.visitConcepts[kind]!, start: event.date, end: endDate, into: t, ids: &ids)
+                case let .measurement(j, value):
+                    try measurement(person: id, parameter: j, value: value, date: event.date, visit: at, into: t, ids: &ids)
+                case .condition(let c):
+                    try condition(person: id, concept: courseConcepts[c], source: courseSources[c], date: event.date, visit: at,
+                                  into: t, ids: &ids)
+                case let .drug(c, endDate):
+                    ids.drug += 1
+                    try t.drug.insert([
+                        .integer(ids.drug), .integer(id), .integer(courseConcepts[c]), .date(event.date), .null, .date(endDate), .null,
+                        .null, .integer(Self.ehrEncounterRecord), .null, .null, .null, .null, .null, .null, .null, .null,
+                        at.map(OMOPValue.integer) ?? .null, .null, .text(courseSources[c]), .integer(0), .null, .null,
+                    ])
+                case .procedure(let c):
+                    ids.procedure += 1
+                    try t.procedure.insert([
+                        .integer(ids.procedure), .integer(id), .integer(courseConcepts[c]), .date(event.date), .null, .null, .null,
+                        .integer(Self.ehrEncounterRecord), .integer(0), .null, .null, at.map(OMOPValue.integer) ?? .null, .null,
+                        .text(courseSources[c]), .integer(0), .null,
+                    ])
+                }
             }
             if let death = p.deathDate {
-                try t.death.insert([.integer(id), .date(death), .null, .integer(Self.ehrDeath), .integer(0), .null, .integer(0)])
+                let cause = p.causeOfDeath
+                try t.death.insert([.integer(id), .date(death), .null, .integer(Self.ehrDeath), .integer(cause.map { courseConcepts[$0] } ?? 0),
+                                    cause.map { .text(courseSources[$0]) } ?? .null, .integer(0)])
             }
+        }
+
+        func visit(person: Int, kind: Int, start: Int, end: Int, into t: Tables, ids: inout IDs) throws -> Int {
+            ids.visit += 1
+            try t.visit.insert([
+                .integer(ids.visit), .integer(person), .integer(kind), .date(start), .null, .date(end), .null,
+                .integer(Self.ehrEncounterRecord), .null, .null, .null, .integer(0), .integer(0), .null, .integer(0), .null, .null,
+            ])
+            return ids.visit
+        }
+
+        func condition(person: Int, concept: Int, source: String, date: Int, visit: Int?, into t: Tables, ids: inout IDs) throws {
+            ids.condition += 1
+            try t.condition.insert([
+                .integer(ids.condition), .integer(person), .integer(concept), .date(date), .null, .null, .null,
+                .integer(Self.ehrEncounterRecord), .integer(0), .null, .null, visit.map(OMOPValue.integer) ?? .null, .null, .text(source),
+                .integer(0), .null,
+            ])
+        }
+
+        func measurement(person: Int, parameter j: Int, value: Double, date: Int, visit: Int?, into t: Tables, ids: inout IDs) throws {
+            ids.measurement += 1
+            let unit = spec.parameters[j].unit
+            try t.measurement.insert([
+                .integer(ids.measurement), .integer(person), .integer(parameterConcepts[j]), .date(date), .null, .null,
+                .integer(Self.ehrEncounterRecord), .null, .real(value), .null, unitConcepts[j].map(OMOPValue.integer) ?? .null,
+                .null, .null, .null, visit.map(OMOPValue.integer) ?? .null, .null, .text(parameterSources[j]), .integer(0),
+                unit.map(OMOPValue.text) ?? .null, .null, .null, .null, .null,
+            ])
         }
     }
 }

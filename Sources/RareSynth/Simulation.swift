@@ -53,7 +53,9 @@ public struct Simulation {
             progress.done("\(done) of \(count) patients")
         }
         switch format {
-        case .csv: try CohortCSVWriter.write(simulator, patients: count, to: path, progress: report)
+        case .csv:
+            let events = spec.course == nil ? nil : (outputDirectory as NSString).appendingPathComponent("events.csv")
+            try CohortCSVWriter.write(simulator, patients: count, to: path, eventsPath: events, progress: report)
         case .omopSQLite: try CohortOMOP.write(simulator, patients: count, to: path, progress: report)
         }
         return Result(spec: spec, patients: count, dataPath: path)

@@ -142,10 +142,10 @@ import Testing
         let table = try CSVReader.readTable(path: "\(dir)/one.csv")
         #expect(table.rowCount == 20_000)
         #expect(table.columnNames == ["person_id", "sex", "race", "ethnicity", "birth_date", "onset_date", "diagnosis_date",
-                                      "death_date", "a", "b", "c"])
+                                      "death_date", "cause_of_death", "a", "b", "c"])
         let p = Self.cohort[7]
         let row = table.columns.map { $0[7] }
-        #expect(row[4] == CivilDate.iso(p.birthDate) && row[8].flatMap(Double.init) == p.parameters[0])
+        #expect(row[4] == CivilDate.iso(p.birthDate) && row[9].flatMap(Double.init) == p.parameters[0])
         #expect((row[7] == nil) == (p.deathDate == nil))
     }
 }

@@ -67,4 +67,84 @@ import Testing
         #expect(error?.description.contains("a Gender concept, not a Measurement one") == true, "\(String(describing: error))")
         #expect(TestSupport.files(in: dir).isEmpty)
     }
+
+    /// A course's events become visits, measurements, complications, drug exposures and deaths
+    /// with their causes; each event's visit belongs to the same person and starts that day.
+    @Test func aCourseBecomesVisitsMeasurementsConditionsAndDrugs() throws {
+        let spec = try CohortSpec.parse("""
+        name: Course
+        population:
+          index_date: 2023-12-31
+          birth_year: {distribution: uniform, min: 1950, max: 2000}
+          sex: {female: 0.5, male: 0.5}
+        disease:
+          name: Cystic fibrosis
+          codes: {snomed: "190905008"}
+          onset_age: {distribution: constant, value: 0}
+          diagnosis_delay: {distribution: uniform, min: 0, max: 5}
+        mortality:
+          annual_hazard_by_age: [{from: 0, value: 0.02}]
+        parameters:
+          - {name: hb, unit: g/dL, codes: {loinc: "718-7"}, distribution: normal, mean: 12, sd: 1.5, decimals: 1, autocorrelation: 0.8}
+        course:
+          start: clinic
+          states:
+            clinic:
+              wait: {distribution: exponential, mean: 0.5}
+              events: [{visit: outpatient}, {measure: hb}]
+              next:
+                - {to: admission, probability: 0.1}
+                - {to: clinic, probability: 0.9}
+            admission:
+              events:
+                - {visit: inpatient, length: {distribution: uniform, min: 2, max: 10, unit: days}}
+                - {condition: {name: Pulmonary exacerbation}}
+                - {drug: {name: Tobramycin, codes: {rxnorm: "10627"}}, duration: {distribution: constant, value: 14, unit: days}}
+                - {measure: hb}
+              next:
+                - when: {age: {min: 70}}
+                  distributed: [{to: fatal, probability: 0.5}, {to: clinic, probability: 0.5}]
+                - to: clinic
+            fatal:
+              events: [{death: {cause: {name: Respiratory failure, codes: {snomed: "409622000"}}}}]
+        """)
+        let dir = TestSupport.scratch("omop-course")
+        defer { TestSupport.cleanUp(dir) }
+        let simulator = try CohortSimulator(spec: spec, seed: 8)
+        let n = 1500
+        try CohortOMOP.write(simulator, patients: n, to: "\(dir)/c.sqlite", threads: 2)
+        let patients = try simulator.patients(0..<n)
+        func count(_ test: (ClinicalEvent.Kind) -> Bool) -> Int { patients.reduce(0) { $0 + $1.events.filter { test($0.kind) }.count } }
+        let db = try DatabaseQueue(path: "\(dir)/c.sqlite")
+        try db.read { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM visit_occurrence")
+                    == n + count { if case .visit = $0 { return true } else { return false } })
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM visit_occurrence WHERE visit_concept_id = 9201")
+                    == count { if case .visit(.inpatient, _) = $0 { return true } else { return false } })
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM drug_exposure WHERE drug_source_value = '10627'")
+                    == count { if case .drug = $0 { return true } else { return false } })
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM condition_occurrence")
+                    == n + count { if case .condition = $0 { return true } else { return false } })
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM measurement")
+                    == n + count { if case .measurement = $0 { return true } else { return false } })
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM death WHERE cause_source_value = '409622000'")
+                    == patients.filter { $0.causeOfDeath != nil }.count)
+            #expect(patients.filter { $0.causeOfDeath != nil }.count > 0)
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            for (table, date) in [("measurement", "measurement_date"), ("condition_occurrence", "condition_start_date"),
+                                  ("drug_exposure", "drug_exposure_start_date")] {
+                let mismatched = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM \(table) e JOIN visit_occurrence v USING (visit_occurrence_id)
+                    WHERE v.person_id != e.person_id OR v.visit_start_date != e.\(date)
+                    """)
+                #expect(mismatched == 0, "\(table)")
+            }
+            let late = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM drug_exposure e LEFT JOIN death d USING (person_id) JOIN observation_period o USING (person_id)
+                WHERE e.drug_exposure_end_date > coalesce(d.death_date, o.observation_period_end_date) OR e.drug_exposure_end_date < e.drug_exposure_start_date
+                """)
+            #expect(late == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT DISTINCT condition_concept_id FROM condition_occurrence WHERE condition_source_value = '190905008'") == 441267)
+        }
+    }
 }

@@ -17,6 +17,10 @@ public struct SimulatedPatient: Sendable, Equatable {
     public let deathDate: Int?
     /// One per spec parameter, rounded to its decimals; nil where not measured.
     public let parameters: [Double?]
+    /// The course after diagnosis, in date order (empty without a course in the spec).
+    public let events: [ClinicalEvent]
+    /// When the course ended in a death event with a cause: an index into the course's concepts.
+    public let causeOfDeath: Int?
 }
 
 /// A failure while drawing patients (the spec was valid but cannot produce a patient).
@@ -60,7 +64,7 @@ public struct CohortSimulator: Sendable {
         let sex = population.sex.index(forUniform: rng.nextUniform())
         let race = population.race.index(forUniform: rng.nextUniform())
         let ethnicity = population.ethnicity.index(forUniform: rng.nextUniform())
-        var dates: (birth: Int, onset: Int, diagnosis: Int, death: Int?)?
+        var timeline: (birth: Int, onset: Int, diagnosis: Int, diagnosisAge: Double, death: Int?)?
         for _ in 0..<Self.maximumAttempts {
             let uBirth = rng.nextUniform(), uOnset = rng.nextUniform(), uDelay = rng.nextUniform(), uDeath = rng.nextUniform()
             let birth = Self.day(ofYear: population.birthYear.value(forUniform: uBirth))
@@ -69,11 +73,10 @@ public struct CohortSimulator: Sendable {
             let diagnosis = birth + Self.days(diagnosisAge)
             guard diagnosis <= population.indexDate else { continue }
             let deathAge = spec.mortality.deathAge(aliveAt: diagnosisAge, uniform: uDeath)
-            let death = deathAge.isFinite ? birth + Self.days(deathAge) : nil
-            dates = (birth, birth + Self.days(onsetAge), diagnosis, death.flatMap { $0 <= population.indexDate ? $0 : nil })
+            timeline = (birth, birth + Self.days(onsetAge), diagnosis, diagnosisAge, deathAge.isFinite ? birth + Self.days(deathAge) : nil)
             break
         }
-        guard let dates else {
+        guard let timeline else {
             throw SimulationError("patient \(index + 1): none of \(Self.maximumAttempts) draws was diagnosed by the index date "
                                   + "\(CivilDate.iso(population.indexDate)); check population.birth_year, disease.onset_age and "
                                   + "disease.diagnosis_delay")
@@ -82,18 +85,33 @@ public struct CohortSimulator: Sendable {
         var epsilon = [Double](repeating: 0, count: k)
         for j in 0..<k { epsilon[j] = rng.nextStandardNormal() }
         var values = [Double?](repeating: nil, count: k)
+        var scores = [Double](repeating: 0, count: k)
         for (j, parameter) in spec.parameters.enumerated() {
             var z = 0.0
             for m in 0...j { z += factor[j, m] * epsilon[m] }
-            let u = Swift.min(Swift.max(SpecialFunctions.normalCDF(z), 1e-300), 1 - 1e-16)
-            values[j] = Self.rounded(parameter.distribution.value(forUniform: u), decimals: parameter.decimals)
+            scores[j] = z
+            values[j] = value(of: parameter, score: z)
         }
         for (j, parameter) in spec.parameters.enumerated() where rng.nextUniform() < parameter.missing {
             values[j] = nil
         }
-        return SimulatedPatient(personID: index + 1, sex: sex, race: race, ethnicity: ethnicity, birthDate: dates.birth,
-                                onsetDate: dates.onset, diagnosisDate: dates.diagnosis, deathDate: dates.death,
-                                parameters: values)
+        // Deaths after the index date are not yet known; the course stops at whichever comes first.
+        let end = Swift.min(timeline.death ?? .max, population.indexDate)
+        var course = CourseRun(events: [], death: nil, cause: nil)
+        if let plan = spec.course {
+            course = try run(plan, patient: index, birth: timeline.birth, age: timeline.diagnosisAge, end: end, sex: sex,
+                             values: values, scores: scores, rng: &rng)
+        }
+        let death = course.death ?? timeline.death.flatMap { $0 <= population.indexDate ? $0 : nil }
+        return SimulatedPatient(personID: index + 1, sex: sex, race: race, ethnicity: ethnicity, birthDate: timeline.birth,
+                                onsetDate: timeline.onset, diagnosisDate: timeline.diagnosis, deathDate: death,
+                                parameters: values, events: course.events, causeOfDeath: course.cause)
+    }
+
+    /// A parameter's value at the normal score `z`, rounded to its decimals.
+    func value(of parameter: CohortSpec.ClinicalParameter, score z: Double) -> Double {
+        let u = Swift.min(Swift.max(SpecialFunctions.normalCDF(z), 1e-300), 1 - 1e-16)
+        return Self.rounded(parameter.distribution.value(forUniform: u), decimals: parameter.decimals)
     }
 
     /// Patients `range`, drawn on `threads` workers (the result does not depend on it).

@@ -25,7 +25,7 @@ extension CohortSpec {
     public static func parse(_ text: String, file: String = "spec") throws -> CohortSpec {
         let root = try SpecNode.root(text, file: file)
         let top = try root.fields(["version", "name", "description", "references", "population", "disease", "mortality",
-                                   "parameters", "correlations"], required: ["name", "population", "disease"])
+                                   "parameters", "correlations", "course"], required: ["name", "population", "disease"])
         if let version = top["version"], try version.integer() != 1 {
             throw version.error("this RareSynth reads cohort spec version 1")
         }
@@ -37,15 +37,17 @@ extension CohortSpec {
         let parameters = try top["parameters"].map { try reader.parameters($0) } ?? []
         let correlation = try top["correlations"].map { try reader.correlation($0, parameters: parameters) }
             ?? Matrix.identity(parameters.count)
+        let population = try reader.population(top["population"]!)
         return CohortSpec(
             name: try top["name"]!.text(),
             description: try top["description"]?.text(),
             references: references,
-            population: try reader.population(top["population"]!),
+            population: population,
             disease: try reader.disease(top["disease"]!),
             mortality: try top["mortality"].map { try reader.mortality($0) } ?? .none,
             parameters: parameters,
-            correlation: correlation)
+            correlation: correlation,
+            course: try top["course"].map { try reader.course($0, parameters: parameters, sexLabels: population.sex.labels) })
     }
 }
 
@@ -117,13 +119,14 @@ struct SpecReader {
     }
 
     func codes(_ node: SpecNode) throws -> CohortSpec.Codes {
-        let f = try node.fields(["orphanet", "icd10", "snomed", "loinc", "omop_concept_id", "refs"])
+        let f = try node.fields(["orphanet", "icd10", "snomed", "loinc", "rxnorm", "omop_concept_id", "refs"])
         try checkRefs(f["refs"])
         var codes = CohortSpec.Codes()
         codes.orphanet = try f["orphanet"]?.text()
         codes.icd10 = try f["icd10"]?.text()
         codes.snomed = try f["snomed"]?.text()
         codes.loinc = try f["loinc"]?.text()
+        codes.rxnorm = try f["rxnorm"]?.text()
         if let node = f["omop_concept_id"] {
             let id = try node.integer()
             guard id > 0 else { throw node.error("expected a positive OMOP concept id") }
@@ -189,7 +192,7 @@ struct SpecReader {
     func parameters(_ node: SpecNode) throws -> [CohortSpec.ClinicalParameter] {
         var seen = Set<String>()
         return try node.list().map { item in
-            let f = try item.fields(["name", "label", "unit", "codes", "distribution", "decimals", "missing", "refs"]
+            let f = try item.fields(["name", "label", "unit", "codes", "distribution", "decimals", "missing", "autocorrelation", "refs"]
                                     + Self.distributionKeys, required: ["name", "distribution"])
             let name = try f["name"]!.text()
             guard seen.insert(name).inserted else { throw f["name"]!.error("a parameter named '\(name)' is already defined") }
@@ -200,7 +203,12 @@ struct SpecReader {
                 codes: try f["codes"].map { try codes($0) } ?? CohortSpec.Codes(),
                 distribution: try distribution(item, fields: f),
                 decimals: decimals,
-                missing: try f["missing"].map { try probability($0) } ?? 0)
+                missing: try f["missing"].map { try probability($0) } ?? 0,
+                autocorrelation: try f["autocorrelation"].map { node in
+                    let r = try quantity(node)
+                    guard (0...1).contains(r) else { throw node.error("expected a correlation between 0 and 1, got \(r)") }
+                    return r
+                } ?? 0)
         }
     }
 

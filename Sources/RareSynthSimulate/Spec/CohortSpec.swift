@@ -20,6 +20,8 @@ public struct CohortSpec: Sendable {
     /// The Gaussian copula's correlation matrix over `parameters` (identity when none given);
     /// positive definite, checked on reading.
     public var correlation: Matrix
+    /// The course after diagnosis; nil: the cohort is static (diagnosis and death only).
+    public var course: Course?
 
     public struct Population: Sendable {
         /// Patients to simulate when the command line does not say.
@@ -51,6 +53,7 @@ public struct CohortSpec: Sendable {
         public var icd10: String?
         public var snomed: String?
         public var loinc: String?
+        public var rxnorm: String?
         public var omopConceptID: Int?
     }
 
@@ -66,6 +69,9 @@ public struct CohortSpec: Sendable {
         public var decimals: Int
         /// Share of patients with no measurement.
         public var missing: Double
+        /// The correlation of a patient's successive values (of their normal scores) when the
+        /// course measures the parameter again: 0 draws each value afresh, 1 repeats it.
+        public var autocorrelation: Double
     }
 
     /// Named categories with probabilities summing to 1, in the spec's order.
