@@ -19,8 +19,22 @@ public struct Simulation {
     public enum Format: String, Sendable, CaseIterable {
         /// An OMOP CDM v5.4 database, OUT/omop.sqlite (see `CohortOMOP`).
         case omopSQLite = "omop-sqlite"
-        /// One row per patient, OUT/patients.csv (see `CohortCSVWriter`).
+        /// One row per patient, OUT/patients.csv, and with a course one per event, OUT/events.csv
+        /// (see `CohortCSVWriter`).
         case csv
+        /// FHIR R4 Bulk Data: OUT/fhir/Patient.ndjson, Encounter.ndjson, … (see `CohortFHIR`).
+        case fhir
+        /// FHIR R4 transaction Bundles, one per patient: OUT/fhir-bundles/NNNNNNN.json.
+        case fhirBundle = "fhir-bundle"
+
+        var outputName: String {
+            switch self {
+            case .omopSQLite: return "omop.sqlite"
+            case .csv: return "patients.csv"
+            case .fhir: return "fhir"
+            case .fhirBundle: return "fhir-bundles"
+            }
+        }
     }
 
     public init(specPath: String, outputDirectory: String, patients: Int? = nil, seed: UInt64 = 0, format: Format = .omopSQLite) {
@@ -44,7 +58,7 @@ public struct Simulation {
         let count = patients ?? spec.population.size
         _ = try simulator.patients(0..<Swift.min(count, 64))
         try FileSystem.createDirectory(outputDirectory)
-        let path = (outputDirectory as NSString).appendingPathComponent(format == .csv ? "patients.csv" : "omop.sqlite")
+        let path = (outputDirectory as NSString).appendingPathComponent(format.outputName)
         progress.stage("Simulating \(count) patients of \(spec.name) into \(path)")
         var last = Date()
         let report: (Int) -> Void = { done in
@@ -57,6 +71,8 @@ public struct Simulation {
             let events = spec.course == nil ? nil : (outputDirectory as NSString).appendingPathComponent("events.csv")
             try CohortCSVWriter.write(simulator, patients: count, to: path, eventsPath: events, progress: report)
         case .omopSQLite: try CohortOMOP.write(simulator, patients: count, to: path, progress: report)
+        case .fhir: try CohortFHIR.write(simulator, patients: count, to: path, layout: .bulkData, progress: report)
+        case .fhirBundle: try CohortFHIR.write(simulator, patients: count, to: path, layout: .transactionBundles, progress: report)
         }
         return Result(spec: spec, patients: count, dataPath: path)
     }

@@ -5,7 +5,8 @@ import RareSynth
 /// Issue 7's simulator floors: cystic-fibrosis patients per minute into an OMOP CDM SQLite file
 /// (floor ≥ 1,000,000 a minute on a 2-core machine; Synthea's maintainers report about 1,000)
 /// and peak memory (floor < 500 MB for any N), each run as the real `raresynth simulate` in its
-/// own process, timed and measured (peak RSS) from outside. Also the CSV output for comparison.
+/// own process, timed and measured (peak RSS) from outside; FHIR R4 Bulk Data ndjson (floor:
+/// 100,000 patients in under 60 s); and the CSV output for comparison.
 struct SimulateBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate", abstract: "Time 'raresynth simulate' for OMOP SQLite and CSV output at growing N.")
@@ -15,6 +16,9 @@ struct SimulateBench: ParsableCommand {
 
     @Option(parsing: .upToNextOption, help: "Patient counts to run.")
     var patients = [100_000, 1_000_000]
+
+    @Option(parsing: .upToNextOption, help: "Output formats to time.")
+    var formats = ["omop-sqlite", "fhir", "csv"]
 
     @Option(help: "Working directory.")
     var dir = "/tmp/raresynth-simulate-bench"
@@ -34,11 +38,15 @@ struct SimulateBench: ParsableCommand {
         print("| format | patients | wall s | patients per minute | peak RSS MB | output MB |")
         print("|---|---|---|---|---|---|")
         for n in patients {
-            for format in ["omop-sqlite", "csv"] {
+            for format in formats {
                 let out = "\(dir)/\(format)-\(n)"
                 let m = try ChildProcess.measure(bin, ["simulate", spec, "--out", out, "--patients", String(n), "--format", format] + common)
-                let file = "\(out)/\(format == "csv" ? "patients.csv" : "omop.sqlite")"
-                let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.doubleValue ?? 0
+                var size = 0.0
+                if let files = FileManager.default.enumerator(atPath: out) {
+                    for case let file as String in files {
+                        size += (try? FileManager.default.attributesOfItem(atPath: "\(out)/\(file)")[.size] as? NSNumber)?.doubleValue ?? 0
+                    }
+                }
                 print(String(format: "| %@ | %d | %.2f | %.0f | %.0f | %.0f |", format, n, m.seconds, Double(n) / m.seconds * 60,
                              m.peakMB, size / 1e6))
                 try? FileManager.default.removeItem(atPath: out)

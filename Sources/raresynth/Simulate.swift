@@ -7,9 +7,10 @@ struct Simulate: ParsableCommand {
         discussion: """
         SPEC is a cohort spec in YAML or JSON (see specs/README.md; bundled: specs/*.yaml). Writes OUT/omop.sqlite, an
         OMOP CDM v5.4 database (person, observation_period, visit_occurrence, condition_occurrence, measurement, death,
-        cdm_source and the concepts they use; every table of v5.4 with OHDSI's keys), or with --format csv OUT/patients.csv:
-        one row per patient with sex, race, ethnicity, birth, onset, diagnosis and death dates and the clinical values
-        at diagnosis. Patient i depends only on (--seed, i): any --threads and any --patients prefix give the same patients.
+        cdm_source and the concepts they use; every table of v5.4 with OHDSI's keys); with --format csv OUT/patients.csv
+        (one row per patient: sex, race, ethnicity, birth, onset, diagnosis and death dates, the values at diagnosis) and
+        OUT/events.csv; with --format fhir FHIR R4 Bulk Data files OUT/fhir/*.ndjson; with --format fhir-bundle one FHIR
+        transaction Bundle per patient in OUT/fhir-bundles/. Patient i depends only on (--seed, i): any --threads and any --patients prefix give the same patients.
         """)
 
     @Argument(help: "The cohort spec, YAML or JSON.")
@@ -24,7 +25,7 @@ struct Simulate: ParsableCommand {
     @Option(help: "Random seed: the same spec, patients and seed give byte-identical output.")
     var seed: UInt64 = 0
 
-    @Option(help: "Output format: omop-sqlite or csv.")
+    @Option(help: "Output format: omop-sqlite, csv, fhir (Bulk Data ndjson) or fhir-bundle (a transaction Bundle per patient).")
     var format: Simulation.Format = .omopSQLite
 
     @Flag(help: "Only read and check the spec, and print what it describes.")

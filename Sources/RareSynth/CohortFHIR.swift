@@ -1,0 +1,262 @@
+import Foundation
+import RareSynthExport
+import RareSynthNumerics
+import RareSynthSimulate
+import RareSynthTable
+
+/// A simulated cohort as FHIR R4: Bulk Data ndjson (one file per resource type, one resource
+/// per line, as a `$export` produces) or transaction Bundles (one per patient, every entry a POST
+/// with a `urn:uuid:` full URL that the other entries reference), the form servers load.
+///
+/// Per patient: a Patient (sex as administrative gender, birth date, death as
+/// `deceasedDateTime`); the diagnosing Encounter (ambulatory) with the disease as a confirmed
+/// Condition (SNOMED CT and ICD-10-CM codings) and each value at diagnosis as an Observation
+/// (LOINC, UCUM quantity); then the course's encounters, observations, complications
+/// (Condition), treatments (MedicationRequest, RxNorm) and procedures. Resource ids derive from
+/// the person id and the event's position, so they do not depend on the thread count.
+public enum CohortFHIR {
+    public enum Layout: Sendable {
+        /// `DIR/Patient.ndjson`, `DIR/Encounter.ndjson`, …
+        case bulkData
+        /// `DIR/NNNNNNN.json`, one transaction Bundle per patient, named by person id.
+        case transactionBundles
+    }
+
+    static let types = ["Patient", "Encounter", "Condition", "Observation", "MedicationRequest", "Procedure"]
+    static let chunk = 8192
+
+    /// Writes into the directory `path`, built beside it and renamed into place at the end, so
+    /// that a failure leaves no partial export (an existing directory is replaced).
+    public static func write(_ simulator: CohortSimulator, patients count: Int, to path: String, layout: Layout,
+                             threads: Int? = nil, progress: ((Int) -> Void)? = nil) throws {
+        let mapping = Mapping(spec: simulator.spec)
+        let parent = (path as NSString).deletingLastPathComponent
+        let temporary = (parent.isEmpty ? "." : parent) + "/.\((path as NSString).lastPathComponent).tmp-\(UInt64.random(in: 0 ... .max))"
+        try FileSystem.createDirectory(temporary)
+        do {
+            switch layout {
+            case .bulkData:
+                var files = try types.map { type in try OpenFile("\(temporary)/\(type).ndjson") }
+                defer { for i in files.indices { files[i].close() } }
+                var done = 0
+                while done < count {
+                    let range = done..<Swift.min(count, done + chunk)
+                    let patients = try simulator.patients(range, threads: threads)
+                    let parts = Parallel.mapChunks(count: patients.count, chunkSize: 512, threads: threads) { part in
+                        var out = [[UInt8]](repeating: [], count: types.count)
+                        var b = JSONBuilder()
+                        for i in part {
+                            mapping.resources(patients[i], builder: &b, references: .bulk) { type, bytes in
+                                out[type].append(contentsOf: bytes)
+                                out[type].append(10)
+                            }
+                        }
+                        return out
+                    }
+                    for part in parts { for t in types.indices { try files[t].write(part[t]) } }
+                    done = range.upperBound
+                    progress?(done)
+                }
+                for i in files.indices { try files[i].finish() }
+            case .transactionBundles:
+                var done = 0
+                while done < count {
+                    let range = done..<Swift.min(count, done + chunk)
+                    let patients = try simulator.patients(range, threads: threads)
+                    let bundles = Parallel.map(count: patients.count, chunkSize: 64, threads: threads) { i in
+                        mapping.bundle(patients[i])
+                    }
+                    for (p, bytes) in zip(patients, bundles) {
+                        var file = try OpenFile(String(format: "%@/%07d.json", temporary, p.personID))
+                        try file.write(bytes)
+                        try file.finish()
+                    }
+                    done = range.upperBound
+                    progress?(done)
+                }
+            }
+            try? FileManager.default.removeItem(atPath: path)
+            guard rename(temporary, path) == 0 else { throw DataError(file: path, "cannot move the FHIR export into place") }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    /// A file written through a buffered writer, closed on `finish`.
+    struct OpenFile {
+        let path: String
+        let handle: FileHandle
+        var buffer: [UInt8] = []
+
+        init(_ path: String) throws {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+                throw DataError(file: path, "cannot write file")
+            }
+            self.path = path
+            self.handle = handle
+        }
+
+        mutating func write(_ bytes: [UInt8]) throws {
+            buffer.append(contentsOf: bytes)
+            if buffer.count > 1 << 20 { try flush() }
+        }
+
+        mutating func flush() throws {
+            do { try handle.write(contentsOf: buffer) } catch { throw DataError(file: path, "cannot write file: \(error)") }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        mutating func finish() throws {
+            try flush()
+            try handle.close()
+        }
+
+        func close() { try? handle.close() }
+    }
+
+    enum References { case bulk, bundle }
+
+    struct Mapping: Sendable {
+        let spec: CohortSpec
+        let disease: [FHIR.Coding]
+        let parameters: [[FHIR.Coding]]
+        let concepts: [[FHIR.Coding]]
+        let drugs: Set<Int>
+
+        init(spec: CohortSpec) {
+            self.spec = spec
+            func codings(_ codes: CohortSpec.Codes, name: String) -> [FHIR.Coding] {
+                var out: [FHIR.Coding] = []
+                if let c = codes.snomed { out.append(FHIR.Coding(system: FHIR.snomed, code: c, display: name)) }
+                if let c = codes.icd10 { out.append(FHIR.Coding(system: FHIR.icd10CM, code: c)) }
+                if let c = codes.loinc { out.append(FHIR.Coding(system: FHIR.loinc, code: c, display: name)) }
+                if let c = codes.rxnorm { out.append(FHIR.Coding(system: FHIR.rxnorm, code: c, display: name)) }
+                return out
+            }
+            disease = codings(spec.disease.codes, name: spec.disease.name)
+            parameters = spec.parameters.map { codings($0.codes, name: $0.label ?? $0.name) }
+            concepts = (spec.course?.concepts ?? []).map { codings($0.codes, name: $0.name) }
+            var drugs = Set<Int>()
+            for state in spec.course?.states ?? [] {
+                for case let .drug(c, _) in state.events { drugs.insert(c) }
+            }
+            self.drugs = drugs
+        }
+
+        /// The id of a patient's resource: a type letter, the person id and the resource's position.
+        static func id(_ letter: String, _ person: Int, _ k: Int) -> String { "\(letter)\(person)-\(k)" }
+
+        /// A deterministic UUID for a bundle entry (version-4 layout, not random: unique per
+        /// person, type and position within this export).
+        static func uuid(_ type: Int, _ person: Int, _ k: Int) -> String {
+            String(format: "urn:uuid:%08x-%04x-4000-8000-%012x", person, type, k)
+        }
+
+        /// Every resource of `p`, each handed to `emit` with its type index as it is written.
+        func resources(_ p: SimulatedPatient, builder b: inout JSONBuilder, references: References,
+                       emit: (Int, [UInt8]) -> Void) {
+            let person = p.personID
+            func ref(_ type: Int, _ k: Int) -> String {
+                references == .bulk ? "\(CohortFHIR.types[type])/\(type == 0 ? "p\(person)" : Self.id(Self.letters[type], person, k))"
+                    : Self.uuid(type, person, k)
+            }
+            func resourceID(_ type: Int, _ k: Int) -> String { type == 0 ? "p\(person)" : Self.id(Self.letters[type], person, k) }
+            let patient = ref(0, 0)
+            let gender = ["female": "female", "male": "male"][spec.population.sex.labels[p.sex]] ?? "unknown"
+            b.removeAll()
+            FHIR.patient(&b, id: resourceID(0, 0), identifierSystem: "urn:raresynth:person", identifier: String(person), gender: gender,
+                         birthDate: p.birthDate, deceased: p.deathDate)
+            emit(0, b.bytes)
+            var counters = [Int](repeating: 0, count: CohortFHIR.types.count)
+            func next(_ type: Int) -> Int { defer { counters[type] += 1 }; return counters[type] }
+            let asOf = p.deathDate ?? spec.population.indexDate
+            // Diagnosis.
+            let diagnosisEncounter = next(1)
+            b.removeAll()
+            FHIR.encounter(&b, id: resourceID(1, diagnosisEncounter), patient: patient, kind: .ambulatory, start: p.diagnosisDate,
+                           end: p.diagnosisDate)
+            emit(1, b.bytes)
+            let encounterRef = ref(1, diagnosisEncounter)
+            b.removeAll()
+            let c = next(2)
+            FHIR.condition(&b, id: resourceID(2, c), patient: patient, encounter: encounterRef, codings: disease, text: spec.disease.name,
+                           onset: p.onsetDate, recorded: p.diagnosisDate)
+            emit(2, b.bytes)
+            for (j, value) in p.parameters.enumerated() {
+                guard let value else { continue }
+                observation(j, value, date: p.diagnosisDate, encounter: encounterRef, &b, &counters, patient, resourceID, emit)
+            }
+            // The course.
+            var encounters: [Int: String] = [:]
+            for (position, event) in p.events.enumerated() {
+                let at = event.visit.flatMap { encounters[$0] }
+                b.removeAll()
+                switch event.kind {
+                case let .visit(kind, endDate):
+                    let k = next(1)
+                    FHIR.encounter(&b, id: resourceID(1, k), patient: patient,
+                                   kind: kind == .inpatient ? .inpatient : kind == .emergency ? .emergency : .ambulatory,
+                                   start: event.date, end: endDate)
+                    encounters[position] = ref(1, k)
+                    emit(1, b.bytes)
+                case let .measurement(j, value):
+                    observation(j, value, date: event.date, encounter: at, &b, &counters, patient, resourceID, emit)
+                case .condition(let concept):
+                    let k = next(2)
+                    FHIR.condition(&b, id: resourceID(2, k), patient: patient, encounter: at, codings: concepts[concept],
+                                   text: spec.course!.concepts[concept].name, onset: event.date, recorded: event.date)
+                    emit(2, b.bytes)
+                case let .drug(concept, endDate):
+                    let k = next(4)
+                    FHIR.medicationRequest(&b, id: resourceID(4, k), patient: patient, encounter: at, codings: concepts[concept],
+                                           text: spec.course!.concepts[concept].name, start: event.date, end: endDate, asOf: asOf)
+                    emit(4, b.bytes)
+                case .procedure(let concept):
+                    let k = next(5)
+                    FHIR.procedure(&b, id: resourceID(5, k), patient: patient, encounter: at, codings: concepts[concept],
+                                   text: spec.course!.concepts[concept].name, date: event.date)
+                    emit(5, b.bytes)
+                }
+            }
+        }
+
+        static let letters = ["p", "e", "c", "o", "m", "r"]
+
+        func observation(_ j: Int, _ value: Double, date: Int, encounter: String?, _ b: inout JSONBuilder, _ counters: inout [Int],
+                         _ patient: String, _ resourceID: (Int, Int) -> String, _ emit: (Int, [UInt8]) -> Void) {
+            let k = counters[3]
+            counters[3] += 1
+            let parameter = spec.parameters[j]
+            b.removeAll()
+            FHIR.observation(&b, id: resourceID(3, k), patient: patient, encounter: encounter, codings: parameters[j],
+                             text: parameter.label ?? parameter.name, date: date, value: value, decimals: parameter.decimals,
+                             unit: parameter.unit)
+            emit(3, b.bytes)
+        }
+
+        /// One transaction Bundle holding every resource of `p`.
+        func bundle(_ p: SimulatedPatient) -> [UInt8] {
+            var out = JSONBuilder(capacity: 16_384)
+            out.beginObject()
+            out.string("resourceType", "Bundle")
+            out.string("type", "transaction")
+            out.beginArray("entry")
+            var b = JSONBuilder()
+            var counters = [Int](repeating: 0, count: CohortFHIR.types.count)
+            var entries: [(Int, [UInt8])] = []
+            resources(p, builder: &b, references: .bundle) { type, bytes in entries.append((type, bytes)) }
+            var raw = out.bytes
+            for (n, (type, bytes)) in entries.enumerated() {
+                let k = counters[type]
+                counters[type] += 1
+                raw.append(contentsOf: Array((n == 0 ? "" : ",").utf8))
+                raw.append(contentsOf: Array("{\"fullUrl\":\"\(Self.uuid(type, p.personID, type == 0 ? 0 : k))\",\"resource\":".utf8))
+                raw.append(contentsOf: bytes)
+                raw.append(contentsOf: Array(",\"request\":{\"method\":\"POST\",\"url\":\"\(CohortFHIR.types[type])\"}}".utf8))
+            }
+            raw.append(contentsOf: Array("]}".utf8))
+            return raw
+        }
+    }
+}
