@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // read/write: tables of raw cells, CSV and JSON Lines, atomic output files
@@ -71,11 +73,16 @@ let package = Package(
         .target(name: "RareSynthExport",
                 dependencies: ["RareSynthTable", .product(name: "GRDB", package: "GRDB.swift")],
                 exclude: ["README.md"], swiftSettings: simdFlags),
+        // export to PostgreSQL: OMOP CDM v5.4 by COPY in one transaction (kept apart for the SwiftNIO stack it needs)
+        .target(name: "RareSynthPostgres",
+                dependencies: ["RareSynthExport", "RareSynthTable", .product(name: "PostgresNIO", package: "postgres-nio"),
+                               .product(name: "Logging", package: "swift-log")],
+                exclude: ["README.md"], swiftSettings: simdFlags),
         // the library facade: the end-to-end jobs the CLI and benchmarks call
         .target(name: "RareSynth",
                 dependencies: ["RareSynthTable", "RareSynthSchema", "RareSynthTransform", "RareSynthModels",
                                "RareSynthSample", "RareSynthEvaluate", "RareSynthReport", "RareSynthProvenance",
-                               "RareSynthExport", "RareSynthNumerics", "RareSynthPrivacy", "RareSynthSimulate"],
+                               "RareSynthExport", "RareSynthNumerics", "RareSynthPrivacy", "RareSynthSimulate", "RareSynthPostgres"],
                 exclude: ["README.md"], swiftSettings: simdFlags),
         .executableTarget(name: "raresynth",
                           dependencies: ["RareSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -110,6 +117,6 @@ let package = Package(
         .testTarget(name: "RareSynthSimulateTests", dependencies: ["RareSynthSimulate", "RareSynthNumerics", "RareSynthTable"],
                     swiftSettings: simdFlags),
         .testTarget(name: "RareSynthTests", dependencies: ["RareSynth", "raresynth", .product(name: "GRDB", package: "GRDB.swift")],
-                    swiftSettings: simdFlags),
+                    exclude: ["Fixtures"], swiftSettings: simdFlags),
     ]
 )

@@ -27,7 +27,17 @@ public enum CohortOMOP {
     public static func write(_ simulator: CohortSimulator, patients count: Int, to path: String, threads: Int? = nil,
                              progress: ((Int) -> Void)? = nil) throws {
         let mapping = try Mapping(spec: simulator.spec)
-        let source = OMOPSource(
+        try OMOPSQLiteWriter.write(to: path, vocabulary: mapping.vocabulary, source: source(simulator, count)) { loader in
+            try load(simulator, patients: count, mapping: mapping, into: loader, threads: threads, progress: progress)
+        }
+    }
+
+    /// The vocabulary subset the cohort's rows use (checked before anything is drawn).
+    public static func vocabulary(for spec: CohortSpec) throws -> OMOPVocabulary { try Mapping(spec: spec).vocabulary }
+
+    /// The cohort's `cdm_source` row.
+    public static func source(_ simulator: CohortSimulator, _ count: Int) -> OMOPSource {
+        OMOPSource(
             name: "\(simulator.spec.name): simulated cohort",
             abbreviation: "RareSynth",
             holder: "RareSynth (synthetic data, no real patients)",
@@ -36,32 +46,40 @@ public enum CohortOMOP {
             documentationReference: "specs/README.md",
             sourceReleaseDate: simulator.spec.population.indexDate,
             cdmReleaseDate: simulator.spec.population.indexDate)
-        try OMOPSQLiteWriter.write(to: path, vocabulary: mapping.vocabulary, source: source) { loader in
-            let tables = try Tables(loader)
-            var ids = IDs()
-            var done = 0
-            while done < count {
-                let range = done..<Swift.min(count, done + chunk)
-                let patients = try simulator.patients(range, threads: threads)
-                for patient in patients { try mapping.insert(patient, into: tables, ids: &ids) }
-                done = range.upperBound
-                progress?(done)
-            }
+    }
+
+    /// Draws the cohort in chunks and writes its rows (not the vocabulary) into `loader`.
+    public static func load(_ simulator: CohortSimulator, patients count: Int, into loader: any OMOPLoader, threads: Int? = nil,
+                            progress: ((Int) -> Void)? = nil) throws {
+        try load(simulator, patients: count, mapping: try Mapping(spec: simulator.spec), into: loader, threads: threads, progress: progress)
+    }
+
+    static func load(_ simulator: CohortSimulator, patients count: Int, mapping: Mapping, into loader: any OMOPLoader, threads: Int?,
+                     progress: ((Int) -> Void)?) throws {
+        let tables = try Tables(loader)
+        var ids = IDs()
+        var done = 0
+        while done < count {
+            let range = done..<Swift.min(count, done + chunk)
+            let patients = try simulator.patients(range, threads: threads)
+            for patient in patients { try mapping.insert(patient, into: tables, ids: &ids) }
+            done = range.upperBound
+            progress?(done)
         }
     }
 
     /// The inserters of the tables a cohort fills.
     struct Tables {
-        let person, observationPeriod, visit, condition, measurement, death, drug, procedure: OMOPSQLiteWriter.Inserter
-        init(_ loader: OMOPSQLiteWriter.Loader) throws {
-            drug = try loader.inserter(for: "drug_exposure")
-            procedure = try loader.inserter(for: "procedure_occurrence")
-            person = try loader.inserter(for: "person")
-            observationPeriod = try loader.inserter(for: "observation_period")
-            visit = try loader.inserter(for: "visit_occurrence")
-            condition = try loader.inserter(for: "condition_occurrence")
-            measurement = try loader.inserter(for: "measurement")
-            death = try loader.inserter(for: "death")
+        let person, observationPeriod, visit, condition, measurement, death, drug, procedure: any OMOPRowSink
+        init(_ loader: any OMOPLoader) throws {
+            drug = try loader.sink(for: "drug_exposure")
+            procedure = try loader.sink(for: "procedure_occurrence")
+            person = try loader.sink(for: "person")
+            observationPeriod = try loader.sink(for: "observation_period")
+            visit = try loader.sink(for: "visit_occurrence")
+            condition = try loader.sink(for: "condition_occurrence")
+            measurement = try loader.sink(for: "measurement")
+            death = try loader.sink(for: "death")
         }
     }
 

@@ -2,6 +2,7 @@
 @_exported import RareSynthExport
 @_exported import RareSynthModels
 @_exported import RareSynthNumerics
+@_exported import RareSynthPostgres
 @_exported import RareSynthPrivacy
 @_exported import RareSynthProvenance
 @_exported import RareSynthReport

@@ -9,7 +9,10 @@ import RareSynthTable
 /// data file itself appears whole or not at all.
 public struct Simulation {
     public var specPath: String
-    public var outputDirectory: String
+    /// Where files go; unused for PostgreSQL.
+    public var outputDirectory: String?
+    /// For `.omopPostgres`: the database and schema.
+    public var postgres: PostgresTarget?
     /// Nil: the spec's `population.size`.
     public var patients: Int?
     public var seed: UInt64
@@ -26,6 +29,8 @@ public struct Simulation {
         case fhir
         /// FHIR R4 transaction Bundles, one per patient: OUT/fhir-bundles/NNNNNNN.json.
         case fhirBundle = "fhir-bundle"
+        /// An OMOP CDM v5.4 schema in PostgreSQL (see `OMOPPostgresWriter`).
+        case omopPostgres = "omop-postgres"
 
         var outputName: String {
             switch self {
@@ -33,11 +38,14 @@ public struct Simulation {
             case .csv: return "patients.csv"
             case .fhir: return "fhir"
             case .fhirBundle: return "fhir-bundles"
+            case .omopPostgres: return ""
             }
         }
     }
 
-    public init(specPath: String, outputDirectory: String, patients: Int? = nil, seed: UInt64 = 0, format: Format = .omopSQLite) {
+    public init(specPath: String, outputDirectory: String?, postgres: PostgresTarget? = nil, patients: Int? = nil, seed: UInt64 = 0,
+                format: Format = .omopSQLite) {
+        self.postgres = postgres
         self.specPath = specPath
         self.outputDirectory = outputDirectory
         self.patients = patients
@@ -48,24 +56,35 @@ public struct Simulation {
     public struct Result: Sendable {
         public let spec: CohortSpec
         public let patients: Int
+        /// The file or directory written, or the PostgreSQL target (without its password).
         public let dataPath: String
     }
 
-    public func run(progress: Progress = .silent) throws -> Result {
+    public func run(progress: Progress = .silent) async throws -> Result {
         progress.stage("Reading the cohort spec \(specPath)")
         let spec = try CohortSpec.load(path: specPath)
         let simulator = try CohortSimulator(spec: spec, seed: seed)
         let count = patients ?? spec.population.size
         _ = try simulator.patients(0..<Swift.min(count, 64))
-        try FileSystem.createDirectory(outputDirectory)
-        let path = (outputDirectory as NSString).appendingPathComponent(format.outputName)
-        progress.stage("Simulating \(count) patients of \(spec.name) into \(path)")
         var last = Date()
         let report: (Int) -> Void = { done in
             guard Date().timeIntervalSince(last) > 2 || done == count else { return }
             last = Date()
             progress.done("\(done) of \(count) patients")
         }
+        if format == .omopPostgres {
+            guard let postgres else { throw DataError("the omop-postgres format needs a PostgreSQL target (--postgres URL)") }
+            let vocabulary = try CohortOMOP.vocabulary(for: spec)
+            progress.stage("Simulating \(count) patients of \(spec.name) into \(postgres)")
+            try await OMOPPostgresWriter.write(to: postgres, vocabulary: vocabulary, source: CohortOMOP.source(simulator, count)) { loader in
+                try CohortOMOP.load(simulator, patients: count, into: loader, progress: report)
+            }
+            return Result(spec: spec, patients: count, dataPath: postgres.description)
+        }
+        guard let outputDirectory else { throw DataError("no output directory given") }
+        try FileSystem.createDirectory(outputDirectory)
+        let path = (outputDirectory as NSString).appendingPathComponent(format.outputName)
+        progress.stage("Simulating \(count) patients of \(spec.name) into \(path)")
         switch format {
         case .csv:
             let events = spec.course == nil ? nil : (outputDirectory as NSString).appendingPathComponent("events.csv")
@@ -73,6 +92,7 @@ public struct Simulation {
         case .omopSQLite: try CohortOMOP.write(simulator, patients: count, to: path, progress: report)
         case .fhir: try CohortFHIR.write(simulator, patients: count, to: path, layout: .bulkData, progress: report)
         case .fhirBundle: try CohortFHIR.write(simulator, patients: count, to: path, layout: .transactionBundles, progress: report)
+        case .omopPostgres: break
         }
         return Result(spec: spec, patients: count, dataPath: path)
     }

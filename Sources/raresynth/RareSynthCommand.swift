@@ -2,7 +2,7 @@ import ArgumentParser
 import RareSynth
 
 @main
-struct RareSynthCommand: ParsableCommand {
+struct RareSynthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "raresynth",
         abstract: "Synthetic patients from a small clinical table, with the numbers that show how faithful they are.",

@@ -1,7 +1,7 @@
 import ArgumentParser
 import RareSynth
 
-struct Simulate: ParsableCommand {
+struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate a rare-disease cohort from a spec of published statistics (no data needed).",
         discussion: """
@@ -25,8 +25,12 @@ struct Simulate: ParsableCommand {
     @Option(help: "Random seed: the same spec, patients and seed give byte-identical output.")
     var seed: UInt64 = 0
 
-    @Option(help: "Output format: omop-sqlite, csv, fhir (Bulk Data ndjson) or fhir-bundle (a transaction Bundle per patient).")
+    @Option(help: "Output format: omop-sqlite, omop-postgres, csv, fhir (Bulk Data ndjson) or fhir-bundle (a transaction Bundle per patient).")
     var format: Simulation.Format = .omopSQLite
+
+    @Option(help: ArgumentHelp("For omop-postgres: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME] (schema cdm by default, replaced; PGPASSWORD is read).",
+                               valueName: "URL"))
+    var postgres: String?
 
     @Flag(help: "Only read and check the spec, and print what it describes.")
     var check = false
@@ -35,10 +39,14 @@ struct Simulate: ParsableCommand {
 
     func validate() throws {
         if let patients, patients < 1 { throw ValidationError("--patients must be at least 1") }
-        if !check && out == nil { throw ValidationError("--out is required (or --check to only check the spec)") }
+        if format == .omopPostgres {
+            if !check && postgres == nil { throw ValidationError("--format omop-postgres needs --postgres URL") }
+        } else if !check && out == nil {
+            throw ValidationError("--out is required (or --check to only check the spec)")
+        }
     }
 
-    func run() throws {
+    func run() async throws {
         try runOptions.apply()
         if check {
             let spec = try CohortSpec.load(path: spec)
@@ -47,8 +55,9 @@ struct Simulate: ParsableCommand {
                   + "index date \(CivilDate.iso(spec.population.indexDate)), default size \(spec.population.size)")
             return
         }
-        let result = try Simulation(specPath: spec, outputDirectory: out!, patients: patients, seed: seed, format: format)
-            .run(progress: runOptions.progress)
+        let target = try postgres.map { try PostgresTarget(url: $0) }
+        let result = try await Simulation(specPath: spec, outputDirectory: out, postgres: target, patients: patients, seed: seed,
+                                          format: format).run(progress: runOptions.progress)
         guard !runOptions.quiet else { return }
         print("\(result.patients) patients of \(result.spec.name): \(result.dataPath)")
     }

@@ -29,12 +29,12 @@ import Testing
         vocabulary.use(8507)
         let path = "\(dir)/cdm.sqlite"
         try OMOPSQLiteWriter.write(to: path, vocabulary: vocabulary, source: Self.source) { loader in
-            try loader.inserter(for: "person").insert(person(1, gender: 8507))
+            try loader.sink(for: "person").insert(person(1, gender: 8507))
         }
         let good = try #require(FileManager.default.contents(atPath: path))
         let error = #expect(throws: DataError.self) {
             try OMOPSQLiteWriter.write(to: path, vocabulary: vocabulary, source: Self.source) { loader in
-                try loader.inserter(for: "person").insert(person(1, gender: 8532))
+                try loader.sink(for: "person").insert(person(1, gender: 8532))
             }
         }
         #expect(error?.description.contains("table 'person' row 1 refers to a missing 'concept' row") == true, "\(String(describing: error))")
@@ -51,8 +51,8 @@ import Testing
         var vocabulary = OMOPVocabulary()
         vocabulary.use(8532)
         try OMOPSQLiteWriter.write(to: "\(dir)/c.sqlite", vocabulary: vocabulary, source: Self.source) { loader in
-            try loader.inserter(for: "person").insert(person(7, gender: 8532))
-            try loader.inserter(for: "observation_period").insert([.integer(1), .integer(7), .date(CivilDate.day(iso: "2001-02-03")!),
+            try loader.sink(for: "person").insert(person(7, gender: 8532))
+            try loader.sink(for: "observation_period").insert([.integer(1), .integer(7), .date(CivilDate.day(iso: "2001-02-03")!),
                                                                    .date(CivilDate.day(iso: "2020-12-31")!), .integer(0)])
         }
         let db = try DatabaseQueue(path: "\(dir)/c.sqlite")

@@ -39,7 +39,28 @@ public enum OMOPCDM54 {
     }
 
     /// A column name as SQL: quoted where it is a keyword (OHDSI quotes note_nlp's "offset").
-    static func quoted(_ name: String) -> String { name == "offset" ? "\"offset\"" : name }
+    public static func quoted(_ name: String) -> String { name == "offset" ? "\"offset\"" : name }
+
+    /// PostgreSQL statements for `schema`, as OHDSI's DDL files order them: the tables, then (after
+    /// loading) the primary keys, the foreign keys and the indexes.
+    public static func postgresStatements(schema: String) -> (tables: [String], keys: [String], indexes: [String]) {
+        let tables = self.tables.map { table in
+            let columns = table.columns.map { "\(quoted($0.name)) \($0.type) \($0.required ? "NOT NULL" : "NULL")" }
+            return "CREATE TABLE \(schema).\(table.name) (\(columns.joined(separator: ", ")))"
+        }
+        let primary = self.tables.compactMap { table in
+            table.primaryKey.map { "ALTER TABLE \(schema).\(table.name) ADD CONSTRAINT \($0.name) PRIMARY KEY (\($0.column))" }
+        }
+        let foreign = self.tables.flatMap { table in
+            table.foreignKeys.map {
+                "ALTER TABLE \(schema).\(table.name) ADD CONSTRAINT \($0.name) FOREIGN KEY (\($0.column)) REFERENCES \(schema).\($0.table) (\($0.referencedColumn))"
+            }
+        }
+        let indexes = self.tables.flatMap { table in
+            table.indexes.map { "CREATE INDEX \($0.name) ON \(schema).\(table.name) (\($0.columns.joined(separator: ", ")))" }
+        }
+        return (tables, primary + foreign, indexes)
+    }
 
     static func sqliteType(_ postgres: String) -> String {
         switch postgres.lowercased() {

@@ -13,6 +13,18 @@ public enum OMOPValue: Sendable, Equatable {
     case date(Int)
 }
 
+/// Where CDM rows go: one sink per table. The SQLite writer inserts them in its transaction; the
+/// PostgreSQL writer stages them for `COPY`.
+public protocol OMOPLoader: AnyObject {
+    /// The sink of `table`, for a loop that writes many rows (made once per table).
+    func sink(for table: String) throws -> any OMOPRowSink
+}
+
+/// Takes rows of one CDM table: one value per column, in the CDM's column order.
+public protocol OMOPRowSink: AnyObject {
+    func insert(_ row: [OMOPValue]) throws
+}
+
 /// Writes an OMOP CDM v5.4 database as one SQLite file, built whole and renamed into place.
 ///
 /// Every CDM table is created (OHDSI's complete v5.4 definition, with its primary and foreign
@@ -22,7 +34,7 @@ public enum OMOPValue: Sendable, Equatable {
 /// becomes visible. A failure at any step leaves no database behind (and an existing one untouched).
 public enum OMOPSQLiteWriter {
     /// Loads rows, table by table, inside the writer's transaction.
-    public final class Loader {
+    public final class Loader: OMOPLoader {
         let db: Database
         let path: String
         private var inserters: [String: Inserter] = [:]
@@ -31,6 +43,8 @@ public enum OMOPSQLiteWriter {
             self.db = db
             self.path = path
         }
+
+        public func sink(for table: String) throws -> any OMOPRowSink { try inserter(for: table) }
 
         /// The inserter of `table`, for a loop that inserts many rows (prepared once).
         public func inserter(for table: String) throws -> Inserter {
@@ -45,7 +59,7 @@ public enum OMOPSQLiteWriter {
     }
 
     /// Inserts rows of one table: one value per column, in the CDM's column order.
-    public final class Inserter {
+    public final class Inserter: OMOPRowSink {
         let statement: Statement
         let insert: SQLiteInsert
         public let definition: OMOPTableDefinition
@@ -81,7 +95,7 @@ public enum OMOPSQLiteWriter {
     /// rows use) and `source` (the `cdm_source` row), builds the indexes and checks the keys.
     /// - Throws: `DataError` naming `path`, with the first foreign key that points nowhere.
     public static func write(to path: String, vocabulary: OMOPVocabulary, source: OMOPSource,
-                             _ load: (Loader) throws -> Void) throws {
+                             _ load: (any OMOPLoader) throws -> Void) throws {
         try AtomicFile.replace(path, sidecarSuffixes: ["-journal", "-wal", "-shm"]) { temporaryPath in
             do {
                 let database = try DatabaseQueue(path: temporaryPath)
@@ -91,10 +105,7 @@ public enum OMOPSQLiteWriter {
                         for statement in OMOPCDM54.sqliteCreateStatements() { try db.execute(sql: statement) }
                         let loader = Loader(db: db, path: path)
                         try load(loader)
-                        var vocabulary = vocabulary
-                        vocabulary.use(OMOPCDM54.versionConceptID)   // cdm_source's version concept
-                        try vocabulary.insert(into: loader)
-                        try loader.inserter(for: "cdm_source").insert(source.row(vocabularyVersion: vocabulary.version))
+                        try vocabulary.insert(into: loader, source: source)
                         for statement in OMOPCDM54.sqliteIndexStatements() { try db.execute(sql: statement) }
                         if let row = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
                             let table: String = row[0], rowid: Int64? = row[1], parent: String = row[2]
@@ -134,7 +145,7 @@ public struct OMOPSource: Sendable {
         self.cdmReleaseDate = cdmReleaseDate
     }
 
-    func row(vocabularyVersion: String) -> [OMOPValue] {
+    public func row(vocabularyVersion: String) -> [OMOPValue] {
         let t = OMOPCDM54.table("cdm_source")
         var row = [OMOPValue](repeating: .null, count: t.columns.count)
         row[t.index(of: "cdm_source_name")] = .text(name)

@@ -70,25 +70,33 @@ public struct OMOPVocabulary: Sendable {
         concepts[concept.id] = concept
     }
 
-    func insert(into loader: OMOPSQLiteWriter.Loader) throws {
+    /// Writes the vocabulary rows and the `cdm_source` row (whose version concept it adds).
+    public func insert(into loader: any OMOPLoader, source: OMOPSource) throws {
+        var vocabulary = self
+        vocabulary.use(OMOPCDM54.versionConceptID)
+        try vocabulary.insertRows(into: loader)
+        try loader.sink(for: "cdm_source").insert(source.row(vocabularyVersion: version))
+    }
+
+    private func insertRows(into loader: any OMOPLoader) throws {
         let sorted = concepts.values.sorted { $0.id < $1.id }
-        let concept = try loader.inserter(for: "concept")
+        let concept = try loader.sink(for: "concept")
         for c in sorted {
             try concept.insert([.integer(c.id), .text(c.name), .text(c.domain), .text(c.vocabulary), .text(c.conceptClass),
                                 c.standard.map(OMOPValue.text) ?? .null, .text(c.code), .date(c.validStart), .date(c.validEnd),
                                 c.invalidReason.map(OMOPValue.text) ?? .null])
         }
-        let domain = try loader.inserter(for: "domain")
+        let domain = try loader.sink(for: "domain")
         for id in Set(sorted.map(\.domain)).sorted() {
             try domain.insert([.text(id), .text(Self.domainNames[id] ?? id), .integer(0)])
         }
-        let vocabulary = try loader.inserter(for: "vocabulary")
+        let vocabulary = try loader.sink(for: "vocabulary")
         for id in Set(sorted.map(\.vocabulary) + ["None"]).sorted() {
             let known = Self.vocabularies[id]
             try vocabulary.insert([.text(id), .text(known?.name ?? id), known.map { .text($0.reference) } ?? .null,
                                    id == "None" ? .text(version) : .null, .integer(0)])
         }
-        let conceptClass = try loader.inserter(for: "concept_class")
+        let conceptClass = try loader.sink(for: "concept_class")
         for id in Set(sorted.map(\.conceptClass)).sorted() {
             try conceptClass.insert([.text(id), .text(Self.conceptClassNames[id] ?? id), .integer(0)])
         }
