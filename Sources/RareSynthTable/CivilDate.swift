@@ -6,6 +6,11 @@ public enum CivilDate {
     /// Days since 1970-01-01 of year-month-day, or nil for a month or day that does not exist.
     public static func day(year: Int, month: Int, day: Int) -> Int? {
         guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+        return days(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01 of a date known to exist.
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -62,7 +67,8 @@ public enum CivilDate {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    /// Days in `month` (1–12) of `year`.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

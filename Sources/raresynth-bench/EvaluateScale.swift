@@ -21,11 +21,7 @@ struct EvaluateScale: ParsableCommand {
     @Option(help: "Working directory.")
     var dir = "/tmp/raresynth-evaluate-scale"
 
-    @Option(help: "The raresynth binary (default: beside this one).")
-    var binary: String?
-
-    @Option(help: "Threads for raresynth (default: all cores).")
-    var threads: Int?
+    @OptionGroup var child: ChildOptions
 
     func validate() throws {
         guard columns >= 10 else { throw ValidationError("--columns must be at least 10 (got \(columns))") }
@@ -41,12 +37,11 @@ struct EvaluateScale: ParsableCommand {
         try EvaluationScaleData.write(rows: max(5, rows / 4), columns: columns, seed: 3, distortion: 0, to: holdout)
         print(String(format: "generated %@/{real,synthetic,holdout}.csv (%d, %d, %d rows × %d columns) in %.1f s",
                      dir, rows, rows, max(5, rows / 4), columns, Date().timeIntervalSince(start)))
-        let bin = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("raresynth").path
-        var arguments = ["evaluate", real, synthetic, "--holdout", holdout, "--target", "outcome",
+        let bin = child.binaryPath
+        let arguments = ["evaluate", real, synthetic, "--holdout", holdout, "--target", "outcome",
                          "--sensitive", "sex", "--quasi-identifiers", "age,sex,stage", "--survival", "time,event",
                          "--group", "arm", "--report", "\(dir)/report.html", "--json", "\(dir)/report.json", "--quiet"]
-        if let threads { arguments += ["--threads", String(threads)] }
+            + child.threadArguments
         let run = try ChildProcess.measure(bin, arguments)
         print("| step | rows (real + synthetic + holdout) | columns | wall s | peak RSS MB | floor |")
         print("|---|---|---|---|---|---|")

@@ -18,11 +18,7 @@ struct Scale: ParsableCommand {
     @Option(help: "Working directory (the CSV is about 100 bytes per row).")
     var dir = "/tmp/raresynth-scale"
 
-    @Option(help: "The raresynth binary (default: beside this one).")
-    var binary: String?
-
-    @Option(help: "Threads for raresynth (default: all cores).")
-    var threads: Int?
+    @OptionGroup var child: ChildOptions
 
     func run() throws {
         try FileSystem.createDirectory(dir)
@@ -30,10 +26,8 @@ struct Scale: ParsableCommand {
         let start = Date()
         try ScaleData.write(rows: rows, to: csv)
         print(String(format: "generated %@ (%d rows × 20 columns) in %.1f s", csv, rows, Date().timeIntervalSince(start)))
-        let bin = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("raresynth").path
-        var common = ["--quiet"]
-        if let threads { common += ["--threads", String(threads)] }
+        let bin = child.binaryPath
+        let common = ["--quiet"] + child.threadArguments
         let fit = try ChildProcess.measure(bin, ["fit", csv, "--out", "\(dir)/model.json"] + common)
         let sample = try ChildProcess.measure(bin, ["sample", "\(dir)/model.json", "--rows", String(rows),
                                                     "--out", "\(dir)/synthetic.csv"] + common)
@@ -73,6 +67,21 @@ enum ScaleData {
             }
         }
     }
+}
+
+/// The `raresynth` a benchmark runs as a child process, and its threads.
+struct ChildOptions: ParsableArguments {
+    @Option(help: "The raresynth binary (default: beside this one).")
+    var binary: String?
+
+    @Option(help: "Threads for raresynth (default: all cores).")
+    var threads: Int?
+
+    var binaryPath: String {
+        binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("raresynth").path
+    }
+
+    var threadArguments: [String] { threads.map { ["--threads", String($0)] } ?? [] }
 }
 
 /// Runs a child process and measures its wall time and peak resident memory (`wait4`).

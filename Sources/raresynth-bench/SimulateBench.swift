@@ -23,18 +23,12 @@ struct SimulateBench: ParsableCommand {
     @Option(help: "Working directory.")
     var dir = "/tmp/raresynth-simulate-bench"
 
-    @Option(help: "The raresynth binary (default: beside this one).")
-    var binary: String?
-
-    @Option(help: "Threads for raresynth (default: all cores).")
-    var threads: Int?
+    @OptionGroup var child: ChildOptions
 
     func run() throws {
         try FileSystem.createDirectory(dir)
-        let bin = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("raresynth").path
-        var common = ["--quiet", "--seed", "1"]
-        if let threads { common += ["--threads", String(threads)] }
+        let bin = child.binaryPath
+        let common = ["--quiet", "--seed", "1"] + child.threadArguments
         print("| format | patients | wall s | patients per minute | peak RSS MB | output MB |")
         print("|---|---|---|---|---|---|")
         for n in patients {

@@ -9,39 +9,7 @@ import Testing
     static let python = "\(TestSupport.root)/.build/test-tools/venv/bin/python"
     static let validator = "\(TestSupport.root)/Tests/RareSynthTests/Fixtures/validate_fhir.py"
 
-    static let spec = try! CohortSpec.parse("""
-    name: FHIR check
-    population:
-      index_date: 2023-12-31
-      birth_year: {distribution: uniform, min: 1950, max: 2010}
-      sex: {female: 0.5, male: 0.5}
-    disease:
-      name: Cystic fibrosis
-      codes: {snomed: "190905008", icd10: "E84.9"}
-      onset_age: {distribution: constant, value: 0}
-      diagnosis_delay: {distribution: uniform, min: 0, max: 2}
-    mortality:
-      annual_hazard_by_age: [{from: 0, value: 0.02}]
-    parameters:
-      - {name: hb, label: Haemoglobin, unit: g/dL, codes: {loinc: "718-7"}, distribution: normal, mean: 12, sd: 1.5, decimals: 1}
-      - {name: chloride, unit: mmol/L, distribution: normal, mean: 100, sd: 12, decimals: 0, missing: 0.3}
-    course:
-      start: clinic
-      states:
-        clinic:
-          wait: {distribution: exponential, mean: 0.5}
-          events: [{visit: outpatient}, {measure: hb}]
-          next:
-            - {to: admission, probability: 0.1}
-            - {to: clinic, probability: 0.9}
-        admission:
-          events:
-            - {visit: inpatient, length: {distribution: uniform, min: 2, max: 10, unit: days}}
-            - {condition: {name: "Pulmonary \\"exacerbation\\""}}
-            - {drug: {name: Tobramycin, codes: {rxnorm: "10627"}}, duration: {distribution: constant, value: 14, unit: days}}
-            - {procedure: {name: Bronchoscopy, codes: {snomed: "10847001"}}}
-          next: clinic
-    """)
+    static let spec = TestSupport.courseSpec
 
     func validate(_ mode: String, _ dir: String) throws -> (status: Int32, output: String) {
         guard FileManager.default.isExecutableFile(atPath: Self.python) else {

@@ -71,43 +71,7 @@ import Testing
     /// A course's events become visits, measurements, complications, drug exposures and deaths
     /// with their causes; each event's visit belongs to the same person and starts that day.
     @Test func aCourseBecomesVisitsMeasurementsConditionsAndDrugs() throws {
-        let spec = try CohortSpec.parse("""
-        name: Course
-        population:
-          index_date: 2023-12-31
-          birth_year: {distribution: uniform, min: 1950, max: 2000}
-          sex: {female: 0.5, male: 0.5}
-        disease:
-          name: Cystic fibrosis
-          codes: {snomed: "190905008"}
-          onset_age: {distribution: constant, value: 0}
-          diagnosis_delay: {distribution: uniform, min: 0, max: 5}
-        mortality:
-          annual_hazard_by_age: [{from: 0, value: 0.02}]
-        parameters:
-          - {name: hb, unit: g/dL, codes: {loinc: "718-7"}, distribution: normal, mean: 12, sd: 1.5, decimals: 1, autocorrelation: 0.8}
-        course:
-          start: clinic
-          states:
-            clinic:
-              wait: {distribution: exponential, mean: 0.5}
-              events: [{visit: outpatient}, {measure: hb}]
-              next:
-                - {to: admission, probability: 0.1}
-                - {to: clinic, probability: 0.9}
-            admission:
-              events:
-                - {visit: inpatient, length: {distribution: uniform, min: 2, max: 10, unit: days}}
-                - {condition: {name: Pulmonary exacerbation}}
-                - {drug: {name: Tobramycin, codes: {rxnorm: "10627"}}, duration: {distribution: constant, value: 14, unit: days}}
-                - {measure: hb}
-              next:
-                - when: {age: {min: 70}}
-                  distributed: [{to: fatal, probability: 0.5}, {to: clinic, probability: 0.5}]
-                - to: clinic
-            fatal:
-              events: [{death: {cause: {name: Respiratory failure, codes: {snomed: "409622000"}}}}]
-        """)
+        let spec = TestSupport.courseSpec
         let dir = TestSupport.scratch("omop-course")
         defer { TestSupport.cleanUp(dir) }
         let simulator = try CohortSimulator(spec: spec, seed: 8)
@@ -126,7 +90,8 @@ import Testing
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM condition_occurrence")
                     == n + count { if case .condition = $0 { return true } else { return false } })
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM measurement")
-                    == n + count { if case .measurement = $0 { return true } else { return false } })
+                    == patients.reduce(0) { $0 + $1.parameters.compactMap { $0 }.count }
+                    + count { if case .measurement = $0 { return true } else { return false } })
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM death WHERE cause_source_value = '409622000'")
                     == patients.filter { $0.causeOfDeath != nil }.count)
             #expect(patients.filter { $0.causeOfDeath != nil }.count > 0)
@@ -144,7 +109,7 @@ import Testing
                 WHERE e.drug_exposure_end_date > coalesce(d.death_date, o.observation_period_end_date) OR e.drug_exposure_end_date < e.drug_exposure_start_date
                 """)
             #expect(late == 0)
-            #expect(try Int.fetchOne(db, sql: "SELECT DISTINCT condition_concept_id FROM condition_occurrence WHERE condition_source_value = '190905008'") == 441267)
+            #expect(try Int.fetchOne(db, sql: "SELECT DISTINCT condition_concept_id FROM condition_occurrence WHERE condition_source_value = 'E84.9'") == 441267)
         }
     }
 }
