@@ -23,7 +23,8 @@ public enum CohortFHIR {
     }
 
     static let types = ["Patient", "Encounter", "Condition", "Observation", "MedicationRequest", "Procedure"]
-    static let chunk = 8192
+    /// Patients per chunk: a course can give a patient hundreds of resources, and a chunk's JSON is held until written.
+    static let chunk = 1024
 
     /// Writes into the directory `path`, built beside it and renamed into place at the end, so
     /// that a failure leaves no partial export (an existing directory is replaced).

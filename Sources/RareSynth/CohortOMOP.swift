@@ -22,7 +22,7 @@ import RareSynthTable
 /// EHR'), but their full concept rows could not be checked, and the `concept` table carries only
 /// rows read from OHDSI's sources. Ids are derived from the person id, so they are the same whatever the thread count.
 public enum CohortOMOP {
-    static let chunk = 16_384
+    static let chunk = 4096
 
     public static func write(_ simulator: CohortSimulator, patients count: Int, to path: String, threads: Int? = nil,
                              progress: ((Int) -> Void)? = nil) throws {

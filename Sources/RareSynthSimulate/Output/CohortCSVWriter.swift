@@ -13,8 +13,9 @@ import RareSynthTable
 /// person_id, date, event (visit, measurement, condition, drug, procedure), name (the visit
 /// kind, parameter or concept), value, unit, end_date (visits and drugs).
 public enum CohortCSVWriter {
-    /// Patients per chunk: large enough to keep both cores busy, small enough for flat memory.
-    static let chunk = 16_384
+    /// Patients per chunk: large enough to keep both cores busy, small enough for flat memory with a
+    /// course (hundreds of events a patient).
+    static let chunk = 4096
 
     public static func write(_ simulator: CohortSimulator, patients count: Int, to path: String, eventsPath: String? = nil,
                              threads: Int? = nil, progress: ((Int) -> Void)? = nil) throws {
