@@ -238,16 +238,12 @@ public enum CohortFHIR {
 
         /// One transaction Bundle holding every resource of `p`.
         func bundle(_ p: SimulatedPatient) -> [UInt8] {
-            var out = JSONBuilder(capacity: 16_384)
-            out.beginObject()
-            out.string("resourceType", "Bundle")
-            out.string("type", "transaction")
-            out.beginArray("entry")
             var b = JSONBuilder()
             var counters = [Int](repeating: 0, count: CohortFHIR.types.count)
             var entries: [(Int, [UInt8])] = []
             resources(p, builder: &b, references: .bundle) { type, bytes in entries.append((type, bytes)) }
-            var raw = out.bytes
+            // The resources are already JSON: the envelope is written around them as bytes.
+            var raw = Array("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[".utf8)
             for (n, (type, bytes)) in entries.enumerated() {
                 let k = counters[type]
                 counters[type] += 1

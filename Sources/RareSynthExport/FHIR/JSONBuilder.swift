@@ -56,12 +56,6 @@ public struct JSONBuilder {
         appendString(value)
     }
 
-    /// A string element of an array.
-    public mutating func string(_ value: String) {
-        separate()
-        appendString(value)
-    }
-
     /// A date as "YYYY-MM-DD".
     public mutating func date(_ key: String, _ day: Int) {
         self.key(key)
@@ -87,16 +81,6 @@ public struct JSONBuilder {
         let fraction = String(n % p)
         for _ in fraction.count..<decimals { bytes.append(48) }
         bytes.append(contentsOf: fraction.utf8)
-    }
-
-    public mutating func integer(_ key: String, _ value: Int) {
-        self.key(key)
-        bytes.append(contentsOf: String(value).utf8)
-    }
-
-    public mutating func bool(_ key: String, _ value: Bool) {
-        self.key(key)
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     /// RFC 8259 string escaping: quote, backslash and control characters.

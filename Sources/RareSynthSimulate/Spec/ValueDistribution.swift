@@ -96,18 +96,4 @@ public struct ValueDistribution: Sendable, Equatable {
         case let .constant(value): return value
         }
     }
-
-    /// The mean of the untruncated family (for checks and summaries).
-    public var familyMean: Double {
-        switch family {
-        case let .normal(mean, _): return mean
-        case let .logNormal(mu, sigma): return Foundation.exp(mu + sigma * sigma / 2)
-        case let .gamma(shape, scale): return shape * scale
-        case let .weibull(k, lambda): return lambda * Foundation.tgamma(1 + 1 / k)
-        case let .exponential(mean): return mean
-        case let .uniform(a, b): return (a + b) / 2
-        case let .triangular(a, c, b): return (a + b + c) / 3
-        case let .constant(value): return value
-        }
-    }
 }
