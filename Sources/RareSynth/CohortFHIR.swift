@@ -31,14 +31,12 @@ public enum CohortFHIR {
     public static func write(_ simulator: CohortSimulator, patients count: Int, to path: String, layout: Layout,
                              threads: Int? = nil, progress: ((Int) -> Void)? = nil) throws {
         let mapping = Mapping(spec: simulator.spec)
-        let parent = (path as NSString).deletingLastPathComponent
-        let temporary = (parent.isEmpty ? "." : parent) + "/.\((path as NSString).lastPathComponent).tmp-\(UInt64.random(in: 0 ... .max))"
-        try FileSystem.createDirectory(temporary)
-        do {
+        try AtomicDirectory.replace(path) { temporary in
             switch layout {
             case .bulkData:
-                var files = try types.map { type in try OpenFile("\(temporary)/\(type).ndjson") }
-                defer { for i in files.indices { files[i].close() } }
+                let files = try types.map { type in
+                    try BufferedFile(path: "\(temporary)/\(type).ndjson", destination: "\(path)/\(type).ndjson")
+                }
                 var done = 0
                 while done < count {
                     let range = done..<Swift.min(count, done + chunk)
@@ -58,7 +56,7 @@ public enum CohortFHIR {
                     done = range.upperBound
                     progress?(done)
                 }
-                for i in files.indices { try files[i].finish() }
+                for file in files { try file.finish() }
             case .transactionBundles:
                 var done = 0
                 while done < count {
@@ -68,52 +66,16 @@ public enum CohortFHIR {
                         mapping.bundle(patients[i])
                     }
                     for (p, bytes) in zip(patients, bundles) {
-                        var file = try OpenFile(String(format: "%@/%07d.json", temporary, p.personID))
+                        let name = String(format: "%07d.json", p.personID)
+                        let file = try BufferedFile(path: "\(temporary)/\(name)", destination: "\(path)/\(name)")
                         try file.write(bytes)
-                        try file.finish()
+                        try file.finish(sync: false)
                     }
                     done = range.upperBound
                     progress?(done)
                 }
             }
-            try? FileManager.default.removeItem(atPath: path)
-            guard rename(temporary, path) == 0 else { throw DataError(file: path, "cannot move the FHIR export into place") }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
         }
-    }
-
-    /// A file written through a buffered writer, closed on `finish`.
-    struct OpenFile {
-        let path: String
-        let handle: FileHandle
-        var buffer: [UInt8] = []
-
-        init(_ path: String) throws {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw DataError(file: path, "cannot write file")
-            }
-            self.path = path
-            self.handle = handle
-        }
-
-        mutating func write(_ bytes: [UInt8]) throws {
-            buffer.append(contentsOf: bytes)
-            if buffer.count > 1 << 20 { try flush() }
-        }
-
-        mutating func flush() throws {
-            do { try handle.write(contentsOf: buffer) } catch { throw DataError(file: path, "cannot write file: \(error)") }
-            buffer.removeAll(keepingCapacity: true)
-        }
-
-        mutating func finish() throws {
-            try flush()
-            try handle.close()
-        }
-
-        func close() { try? handle.close() }
     }
 
     enum References { case bulk, bundle }

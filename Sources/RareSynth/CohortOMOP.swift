@@ -32,6 +32,15 @@ public enum CohortOMOP {
         }
     }
 
+    /// Writes the CDM as CSV files, one per table, into the directory `path` (see `OMOPCSVWriter`).
+    public static func writeCSV(_ simulator: CohortSimulator, patients count: Int, toDirectory path: String, threads: Int? = nil,
+                                progress: ((Int) -> Void)? = nil) throws {
+        let mapping = try Mapping(spec: simulator.spec)
+        try OMOPCSVWriter.write(toDirectory: path, vocabulary: mapping.vocabulary, source: source(simulator, count)) { loader in
+            try load(simulator, patients: count, mapping: mapping, into: loader, threads: threads, progress: progress)
+        }
+    }
+
     /// The vocabulary subset the cohort's rows use (checked before anything is drawn).
     public static func vocabulary(for spec: CohortSpec) throws -> OMOPVocabulary { try Mapping(spec: spec).vocabulary }
 

@@ -22,6 +22,8 @@ public struct Simulation {
     public enum Format: String, Sendable, CaseIterable {
         /// An OMOP CDM v5.4 database, OUT/omop.sqlite (see `CohortOMOP`).
         case omopSQLite = "omop-sqlite"
+        /// An OMOP CDM v5.4 as CSV files, one per table: OUT/omop/person.csv, … (see `OMOPCSVWriter`).
+        case omopCSV = "omop-csv"
         /// One row per patient, OUT/patients.csv, and with a course one per event, OUT/events.csv
         /// (see `CohortCSVWriter`).
         case csv
@@ -35,6 +37,7 @@ public struct Simulation {
         var outputName: String {
             switch self {
             case .omopSQLite: return "omop.sqlite"
+            case .omopCSV: return "omop"
             case .csv: return "patients.csv"
             case .fhir: return "fhir"
             case .fhirBundle: return "fhir-bundles"
@@ -90,6 +93,7 @@ public struct Simulation {
             let events = spec.course == nil ? nil : (outputDirectory as NSString).appendingPathComponent("events.csv")
             try CohortCSVWriter.write(simulator, patients: count, to: path, eventsPath: events, progress: report)
         case .omopSQLite: try CohortOMOP.write(simulator, patients: count, to: path, progress: report)
+        case .omopCSV: try CohortOMOP.writeCSV(simulator, patients: count, toDirectory: path, progress: report)
         case .fhir: try CohortFHIR.write(simulator, patients: count, to: path, layout: .bulkData, progress: report)
         case .fhirBundle: try CohortFHIR.write(simulator, patients: count, to: path, layout: .transactionBundles, progress: report)
         case .omopPostgres: break

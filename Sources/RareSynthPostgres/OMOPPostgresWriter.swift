@@ -110,56 +110,42 @@ final class StagingLoader: OMOPLoader {
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
     final class Sink: OMOPRowSink {
-        let handle: FileHandle
-        let path: String
+        let file: BufferedFile
         let columns: Int
         let table: String
-        var buffer: [UInt8] = []
 
         init(path: String, columns: Int, table: String) throws {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw DataError(file: path, "cannot stage rows for COPY")
-            }
-            self.handle = handle
-            self.path = path
+            file = try BufferedFile(path: path)
             self.columns = columns
             self.table = table
-            buffer.reserveCapacity(1 << 20)
         }
 
         func insert(_ row: [OMOPValue]) throws {
             precondition(row.count == columns, "\(table): \(row.count) values for \(columns) columns")
-            for (j, value) in row.enumerated() {
-                if j > 0 { buffer.append(9) }
-                switch value {
-                case .null: buffer.append(contentsOf: [92, 78])   // \N
-                case .integer(let v): buffer.append(contentsOf: String(v).utf8)
-                case .real(let v): buffer.append(contentsOf: String(v).utf8)
-                case .date(let day): CivilDate.appendISO(day, to: &buffer)
-                case .text(let text):
-                    for b in text.utf8 {
-                        switch b {
-                        case 92: buffer.append(contentsOf: [92, 92])
-                        case 9: buffer.append(contentsOf: [92, 116])
-                        case 10: buffer.append(contentsOf: [92, 110])
-                        case 13: buffer.append(contentsOf: [92, 114])
-                        default: buffer.append(b)
+            try file.append { buffer in
+                for (j, value) in row.enumerated() {
+                    if j > 0 { buffer.append(9) }
+                    switch value {
+                    case .null: buffer.append(contentsOf: [92, 78])   // \N
+                    case .integer(let v): buffer.append(contentsOf: String(v).utf8)
+                    case .real(let v): buffer.append(contentsOf: String(v).utf8)
+                    case .date(let day): CivilDate.appendISO(day, to: &buffer)
+                    case .text(let text):
+                        for b in text.utf8 {
+                            switch b {
+                            case 92: buffer.append(contentsOf: [92, 92])
+                            case 9: buffer.append(contentsOf: [92, 116])
+                            case 10: buffer.append(contentsOf: [92, 110])
+                            case 13: buffer.append(contentsOf: [92, 114])
+                            default: buffer.append(b)
+                            }
                         }
                     }
                 }
+                buffer.append(10)
             }
-            buffer.append(10)
-            if buffer.count >= 1 << 20 { try flush() }
         }
 
-        func flush() throws {
-            do { try handle.write(contentsOf: buffer) } catch { throw DataError(file: path, "cannot stage rows for COPY: \(error)") }
-            buffer.removeAll(keepingCapacity: true)
-        }
-
-        func finish() throws {
-            try flush()
-            try handle.close()
-        }
+        func finish() throws { try file.finish() }
     }
 }

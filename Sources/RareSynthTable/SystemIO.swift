@@ -55,6 +55,22 @@ enum SystemIO {
 
     static func moveReplacing(_ from: String, _ to: String) -> Bool { rename(from, to) == 0 }
     static func removeFile(_ path: String) { _ = unlink(path) }
+    static func makeDirectory(_ path: String) -> Bool { mkdir(path, 0o777) == 0 }
+
+    /// Removes a directory written by `AtomicDirectory` and the files in it (one level: it
+    /// holds no subdirectories).
+    static func removeTree(_ path: String) {
+        if let dir = opendir(path) {
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name != "." && name != ".." { _ = unlink(path + "/" + name) }
+            }
+            closedir(dir)
+        }
+        _ = rmdir(path)
+    }
 
     /// The size of a regular file, or `nil` (a pipe, a device, an error).
     static func regularFileSize(_ stream: Stream) -> Int? {

@@ -7,7 +7,8 @@ struct Simulate: AsyncParsableCommand {
         discussion: """
         SPEC is a cohort spec in YAML or JSON (see specs/README.md; bundled: specs/*.yaml). Writes OUT/omop.sqlite, an
         OMOP CDM v5.4 database (person, observation_period, visit_occurrence, condition_occurrence, measurement, death,
-        cdm_source and the concepts they use; every table of v5.4 with OHDSI's keys); with --format csv OUT/patients.csv
+        cdm_source and the concepts they use; every table of v5.4 with OHDSI's keys); with --format omop-csv the same tables as
+        OUT/omop/<table>.csv; with --format csv OUT/patients.csv
         (one row per patient: sex, race, ethnicity, birth, onset, diagnosis and death dates, the values at diagnosis) and
         OUT/events.csv; with --format fhir FHIR R4 Bulk Data files OUT/fhir/*.ndjson; with --format fhir-bundle one FHIR
         transaction Bundle per patient in OUT/fhir-bundles/. Patient i depends only on (--seed, i): any --threads and any --patients prefix give the same patients.
@@ -25,7 +26,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Random seed: the same spec, patients and seed give byte-identical output.")
     var seed: UInt64 = 0
 
-    @Option(help: "Output format: omop-sqlite, omop-postgres, csv, fhir (Bulk Data ndjson) or fhir-bundle (a transaction Bundle per patient).")
+    @Option(help: "Output format: omop-sqlite, omop-csv (a CSV file per CDM table), omop-postgres, csv, fhir (Bulk Data ndjson) or fhir-bundle (a transaction Bundle per patient).")
     var format: Simulation.Format = .omopSQLite
 
     @Option(help: ArgumentHelp("For omop-postgres: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME] (schema cdm by default, replaced; PGPASSWORD is read).",

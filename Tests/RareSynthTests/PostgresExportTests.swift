@@ -61,6 +61,66 @@ import Testing
                 "\(String(describing: refused))")
     }
 
+    /// The omop-csv export loads into PostgreSQL with `\copy … (FORMAT csv, HEADER)` as OHDSI's
+    /// tables, OHDSI's primary and foreign keys then hold, and every table has the rows (row for
+    /// row, through an order-independent digest of their text) of the SQLite export of the same cohort.
+    @Test func omopCSVLoadsWithCopyAndMatchesTheSQLiteExport() throws {
+        let (server, reason) = try ThrowawayPostgres.start()
+        guard let server else {
+            print("PostgresExportTests skipped: \(reason!)")
+            return
+        }
+        defer { server.stop() }
+        let dir = TestSupport.scratch("omop-csv")
+        defer { TestSupport.cleanUp(dir) }
+        let simulator = try CohortSimulator(spec: TestSupport.courseSpec, seed: 3)
+        try CohortOMOP.writeCSV(simulator, patients: 600, toDirectory: "\(dir)/omop", threads: 2)
+        try CohortOMOP.write(simulator, patients: 600, to: "\(dir)/omop.sqlite", threads: 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/omop").count == 39)
+
+        let statements = OMOPCDM54.postgresStatements(schema: "csv")
+        var script = "CREATE SCHEMA csv;\n" + statements.tables.map { $0 + ";\n" }.joined()
+        for table in OMOPCDM54.tables {
+            script += "\\copy csv.\(table.name) FROM '\(dir)/omop/\(table.name).csv' WITH (FORMAT csv, HEADER)\n"
+        }
+        script += (statements.keys).map { $0 + ";\n" }.joined()
+        try server.script(script)
+
+        let sqlite = try DatabaseQueue(path: "\(dir)/omop.sqlite")
+        for table in ["person", "observation_period", "visit_occurrence", "condition_occurrence", "measurement", "drug_exposure",
+                      "procedure_occurrence", "death", "concept", "vocabulary", "domain", "concept_class", "cdm_source"] {
+            let columns = OMOPCDM54.table(table).columns
+            // A row's text: dates as ISO text, NULL as \N, numbers as integers or with 6 decimals.
+            let local = try sqlite.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { row in
+                    columns.indices.map { j -> String in
+                        switch row[j] as DatabaseValue? {
+                        case nil: return "\\N"
+                        case let value?:
+                            switch value.storage {
+                            case .null: return "\\N"
+                            case .int64(let v): return String(v)
+                            case .double(let v): return String(format: "%.6f", v)
+                            case .string(let v): return v
+                            case .blob: return "blob"
+                            }
+                        }
+                    }.joined(separator: "|")
+                }.sorted()
+            }
+            let cells = columns.map { c -> String in
+                let name = "\"\(c.name)\""
+                switch c.type.lowercased() {
+                case "numeric", "float": return "coalesce(to_char(\(name), 'FM9999999999990.000000'), '\\N')"
+                default: return "coalesce(\(name)::text, '\\N')"
+                }
+            }
+            let remote = try server.query("SELECT \(cells.joined(separator: " || '|' || ")) FROM csv.\(table)")
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).sorted()
+            #expect(remote == (local.isEmpty ? [""] : local), "\(table)")
+        }
+    }
+
     @Test func badURLsAreExplained() throws {
         #expect(throws: DataError.self) { try PostgresTarget(url: "mysql://a@b/c") }
         #expect(throws: DataError.self) { try PostgresTarget(url: "postgres://host/db") }

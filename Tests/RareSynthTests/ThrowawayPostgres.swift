@@ -49,6 +49,15 @@ final class ThrowawayPostgres {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Runs a psql script (SQL and backslash commands such as `\copy`), stopping at the first error.
+    func script(_ text: String) throws {
+        let path = "\(NSTemporaryDirectory())raresynth-pg-script-\(UUID().uuidString).sql"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try run("\(bin)/psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "raresynth", "-d", "postgres", "-q",
+                                "-v", "ON_ERROR_STOP=1", "-f", path])
+    }
+
     func stop() {
         _ = try? run("\(bin)/pg_ctl", ["-D", "\(directory)/data", "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: directory)
