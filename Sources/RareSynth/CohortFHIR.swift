@@ -30,7 +30,13 @@ public enum CohortFHIR {
     /// that a failure leaves no partial export (an existing directory is replaced).
     public static func write(_ simulator: CohortSimulator, patients count: Int, to path: String, layout: Layout,
                              threads: Int? = nil, progress: ((Int) -> Void)? = nil) throws {
-        let mapping = Mapping(spec: simulator.spec)
+        try write(SimulatedCohort(simulator, count: count), to: path, layout: layout, threads: threads, progress: progress)
+    }
+
+    public static func write(_ records: some PatientRecords, to path: String, layout: Layout,
+                             threads: Int? = nil, progress: ((Int) -> Void)? = nil) throws {
+        let mapping = Mapping(records.dictionary)
+        let count = records.count
         try AtomicDirectory.replace(path) { temporary in
             switch layout {
             case .bulkData:
@@ -40,7 +46,7 @@ public enum CohortFHIR {
                 var done = 0
                 while done < count {
                     let range = done..<Swift.min(count, done + chunk)
-                    let patients = try simulator.patients(range, threads: threads)
+                    let patients = try records.patients(range, threads: threads)
                     let parts = Parallel.mapChunks(count: patients.count, chunkSize: 512, threads: threads) { part in
                         var out = [[UInt8]](repeating: [], count: types.count)
                         var b = JSONBuilder()
@@ -61,7 +67,7 @@ public enum CohortFHIR {
                 var done = 0
                 while done < count {
                     let range = done..<Swift.min(count, done + chunk)
-                    let patients = try simulator.patients(range, threads: threads)
+                    let patients = try records.patients(range, threads: threads)
                     let bundles = Parallel.map(count: patients.count, chunkSize: 64, threads: threads) { i in
                         mapping.bundle(patients[i])
                     }
@@ -81,14 +87,13 @@ public enum CohortFHIR {
     enum References { case bulk, bundle }
 
     struct Mapping: Sendable {
-        let spec: CohortSpec
+        let dictionary: CohortDictionary
         let disease: [FHIR.Coding]
         let parameters: [[FHIR.Coding]]
         let concepts: [[FHIR.Coding]]
-        let drugs: Set<Int>
 
-        init(spec: CohortSpec) {
-            self.spec = spec
+        init(_ dictionary: CohortDictionary) {
+            self.dictionary = dictionary
             func codings(_ codes: CohortSpec.Codes, name: String) -> [FHIR.Coding] {
                 var out: [FHIR.Coding] = []
                 if let c = codes.snomed { out.append(FHIR.Coding(system: FHIR.snomed, code: c, display: name)) }
@@ -97,14 +102,9 @@ public enum CohortFHIR {
                 if let c = codes.rxnorm { out.append(FHIR.Coding(system: FHIR.rxnorm, code: c, display: name)) }
                 return out
             }
-            disease = codings(spec.disease.codes, name: spec.disease.name)
-            parameters = spec.parameters.map { codings($0.codes, name: $0.label ?? $0.name) }
-            concepts = (spec.course?.concepts ?? []).map { codings($0.codes, name: $0.name) }
-            var drugs = Set<Int>()
-            for state in spec.course?.states ?? [] {
-                for case let .drug(c, _) in state.events { drugs.insert(c) }
-            }
-            self.drugs = drugs
+            disease = codings(dictionary.disease.codes, name: dictionary.disease.name)
+            parameters = dictionary.parameters.map { codings($0.codes, name: $0.label ?? $0.name) }
+            concepts = dictionary.concepts.map { codings($0.codes, name: $0.name) }
         }
 
         /// The id of a patient's resource: a type letter, the person id and the resource's position.
@@ -126,14 +126,14 @@ public enum CohortFHIR {
             }
             func resourceID(_ type: Int, _ k: Int) -> String { type == 0 ? "p\(person)" : Self.id(Self.letters[type], person, k) }
             let patient = ref(0, 0)
-            let gender = ["female": "female", "male": "male"][spec.population.sex.labels[p.sex]] ?? "unknown"
+            let gender = ["female": "female", "male": "male"][dictionary.sexLabels[p.sex]] ?? "unknown"
             b.removeAll()
             FHIR.patient(&b, id: resourceID(0, 0), identifierSystem: "urn:raresynth:person", identifier: String(person), gender: gender,
                          birthDate: p.birthDate, deceased: p.deathDate)
             emit(0, b.bytes)
             var counters = [Int](repeating: 0, count: CohortFHIR.types.count)
             func next(_ type: Int) -> Int { defer { counters[type] += 1 }; return counters[type] }
-            let asOf = p.deathDate ?? spec.population.indexDate
+            let asOf = p.deathDate ?? p.observationEnd ?? dictionary.indexDate
             // Diagnosis.
             let diagnosisEncounter = next(1)
             b.removeAll()
@@ -143,7 +143,7 @@ public enum CohortFHIR {
             let encounterRef = ref(1, diagnosisEncounter)
             b.removeAll()
             let c = next(2)
-            FHIR.condition(&b, id: resourceID(2, c), patient: patient, encounter: encounterRef, codings: disease, text: spec.disease.name,
+            FHIR.condition(&b, id: resourceID(2, c), patient: patient, encounter: encounterRef, codings: disease, text: dictionary.disease.name,
                            onset: p.onsetDate, recorded: p.diagnosisDate)
             emit(2, b.bytes)
             for (j, value) in p.parameters.enumerated() {
@@ -168,17 +168,17 @@ public enum CohortFHIR {
                 case .condition(let concept):
                     let k = next(2)
                     FHIR.condition(&b, id: resourceID(2, k), patient: patient, encounter: at, codings: concepts[concept],
-                                   text: spec.course!.concepts[concept].name, onset: event.date, recorded: event.date)
+                                   text: dictionary.concepts[concept].name, onset: event.date, recorded: event.date)
                     emit(2, b.bytes)
                 case let .drug(concept, endDate):
                     let k = next(4)
                     FHIR.medicationRequest(&b, id: resourceID(4, k), patient: patient, encounter: at, codings: concepts[concept],
-                                           text: spec.course!.concepts[concept].name, start: event.date, end: endDate, asOf: asOf)
+                                           text: dictionary.concepts[concept].name, start: event.date, end: endDate, asOf: asOf)
                     emit(4, b.bytes)
                 case .procedure(let concept):
                     let k = next(5)
                     FHIR.procedure(&b, id: resourceID(5, k), patient: patient, encounter: at, codings: concepts[concept],
-                                   text: spec.course!.concepts[concept].name, date: event.date)
+                                   text: dictionary.concepts[concept].name, date: event.date)
                     emit(5, b.bytes)
                 }
             }
@@ -190,7 +190,7 @@ public enum CohortFHIR {
                          _ patient: String, _ resourceID: (Int, Int) -> String, _ emit: (Int, [UInt8]) -> Void) {
             let k = counters[3]
             counters[3] += 1
-            let parameter = spec.parameters[j]
+            let parameter = dictionary.parameters[j]
             b.removeAll()
             FHIR.observation(&b, id: resourceID(3, k), patient: patient, encounter: encounter, codings: parameters[j],
                              text: parameter.label ?? parameter.name, date: date, value: value, decimals: parameter.decimals,

@@ -24,25 +24,38 @@ import RareSynthTable
 public enum CohortOMOP {
     static let chunk = 4096
 
-    public static func write(_ simulator: CohortSimulator, patients count: Int, to path: String, threads: Int? = nil,
+    /// Writes the CDM as one SQLite file (see `OMOPSQLiteWriter`).
+    public static func write(_ records: some PatientRecords, to path: String, source: OMOPSource, threads: Int? = nil,
                              progress: ((Int) -> Void)? = nil) throws {
-        let mapping = try Mapping(spec: simulator.spec)
-        try OMOPSQLiteWriter.write(to: path, vocabulary: mapping.vocabulary, source: source(simulator, count)) { loader in
-            try load(simulator, patients: count, mapping: mapping, into: loader, threads: threads, progress: progress)
+        let mapping = try Mapping(records.dictionary)
+        try OMOPSQLiteWriter.write(to: path, vocabulary: mapping.vocabulary, source: source) { loader in
+            try load(records, mapping: mapping, into: loader, threads: threads, progress: progress)
         }
     }
 
     /// Writes the CDM as CSV files, one per table, into the directory `path` (see `OMOPCSVWriter`).
-    public static func writeCSV(_ simulator: CohortSimulator, patients count: Int, toDirectory path: String, threads: Int? = nil,
+    public static func writeCSV(_ records: some PatientRecords, toDirectory path: String, source: OMOPSource, threads: Int? = nil,
                                 progress: ((Int) -> Void)? = nil) throws {
-        let mapping = try Mapping(spec: simulator.spec)
-        try OMOPCSVWriter.write(toDirectory: path, vocabulary: mapping.vocabulary, source: source(simulator, count)) { loader in
-            try load(simulator, patients: count, mapping: mapping, into: loader, threads: threads, progress: progress)
+        let mapping = try Mapping(records.dictionary)
+        try OMOPCSVWriter.write(toDirectory: path, vocabulary: mapping.vocabulary, source: source) { loader in
+            try load(records, mapping: mapping, into: loader, threads: threads, progress: progress)
         }
     }
 
-    /// The vocabulary subset the cohort's rows use (checked before anything is drawn).
-    public static func vocabulary(for spec: CohortSpec) throws -> OMOPVocabulary { try Mapping(spec: spec).vocabulary }
+    public static func write(_ simulator: CohortSimulator, patients count: Int, to path: String, threads: Int? = nil,
+                             progress: ((Int) -> Void)? = nil) throws {
+        try write(SimulatedCohort(simulator, count: count), to: path, source: source(simulator, count), threads: threads,
+                  progress: progress)
+    }
+
+    public static func writeCSV(_ simulator: CohortSimulator, patients count: Int, toDirectory path: String, threads: Int? = nil,
+                                progress: ((Int) -> Void)? = nil) throws {
+        try writeCSV(SimulatedCohort(simulator, count: count), toDirectory: path, source: source(simulator, count), threads: threads,
+                     progress: progress)
+    }
+
+    /// The vocabulary subset the records' rows use (checked before anything is drawn).
+    public static func vocabulary(for dictionary: CohortDictionary) throws -> OMOPVocabulary { try Mapping(dictionary).vocabulary }
 
     /// The cohort's `cdm_source` row.
     public static func source(_ simulator: CohortSimulator, _ count: Int) -> OMOPSource {
@@ -57,20 +70,20 @@ public enum CohortOMOP {
             cdmReleaseDate: simulator.spec.population.indexDate)
     }
 
-    /// Draws the cohort in chunks and writes its rows (not the vocabulary) into `loader`.
-    public static func load(_ simulator: CohortSimulator, patients count: Int, into loader: any OMOPLoader, threads: Int? = nil,
+    /// Reads the records in chunks and writes their rows (not the vocabulary) into `loader`.
+    public static func load(_ records: some PatientRecords, into loader: any OMOPLoader, threads: Int? = nil,
                             progress: ((Int) -> Void)? = nil) throws {
-        try load(simulator, patients: count, mapping: try Mapping(spec: simulator.spec), into: loader, threads: threads, progress: progress)
+        try load(records, mapping: try Mapping(records.dictionary), into: loader, threads: threads, progress: progress)
     }
 
-    static func load(_ simulator: CohortSimulator, patients count: Int, mapping: Mapping, into loader: any OMOPLoader, threads: Int?,
+    static func load(_ records: some PatientRecords, mapping: Mapping, into loader: any OMOPLoader, threads: Int?,
                      progress: ((Int) -> Void)?) throws {
         let tables = try Tables(loader)
         var ids = IDs()
         var done = 0
-        while done < count {
-            let range = done..<Swift.min(count, done + chunk)
-            let patients = try simulator.patients(range, threads: threads)
+        while done < records.count {
+            let range = done..<Swift.min(records.count, done + chunk)
+            let patients = try records.patients(range, threads: threads)
             for patient in patients { try mapping.insert(patient, into: tables, ids: &ids) }
             done = range.upperBound
             progress?(done)
@@ -107,7 +120,7 @@ public enum CohortOMOP {
         static let outpatientVisit = 9202, ehrEncounterRecord = 32817, ehrPeriod = 32817, ehrDeath = 32817
         static let visitConcepts: [Course.VisitKind: Int] = [.outpatient: 9202, .inpatient: 9201, .emergency: 9203]
 
-        let spec: CohortSpec
+        let dictionary: CohortDictionary
         var vocabulary = OMOPVocabulary()
         let genders: [Int], races: [Int], ethnicities: [Int]
         let diseaseConcept: Int
@@ -118,8 +131,8 @@ public enum CohortOMOP {
         let courseConcepts: [Int]
         let courseSources: [String]
 
-        init(spec: CohortSpec) throws {
-            self.spec = spec
+        init(_ dictionary: CohortDictionary) throws {
+            self.dictionary = dictionary
             var vocabulary = OMOPVocabulary()
             func standard(_ table: [String: Int], _ labels: [String]) -> [Int] {
                 labels.map { label in
@@ -127,53 +140,47 @@ public enum CohortOMOP {
                     return id
                 }
             }
-            genders = standard(Self.gender, spec.population.sex.labels)
-            races = standard(Self.race, spec.population.race.labels)
-            ethnicities = standard(Self.ethnicity, spec.population.ethnicity.labels)
+            genders = standard(Self.gender, dictionary.sexLabels)
+            races = standard(Self.race, dictionary.raceLabels)
+            ethnicities = standard(Self.ethnicity, dictionary.ethnicityLabels)
             for id in [Self.ehrEncounterRecord, Self.ehrPeriod, Self.ehrDeath] + Self.visitConcepts.values.sorted() {
                 vocabulary.use(id)
             }
-            let disease = spec.disease
+            let disease = dictionary.disease
             diseaseConcept = try Self.concept(disease.codes, name: disease.name, domain: "Condition", vocabularyID: "SNOMED",
                                               code: disease.codes.snomed, conceptClass: "Clinical Finding", into: &vocabulary)
             diseaseSource = disease.codes.icd10 ?? disease.codes.snomed ?? disease.name
-            parameterConcepts = try spec.parameters.map { p in
+            parameterConcepts = try dictionary.parameters.map { p in
                 try Self.concept(p.codes, name: p.label ?? p.name, domain: "Measurement", vocabularyID: "LOINC", code: p.codes.loinc,
                                  conceptClass: "Lab Test", into: &vocabulary)
             }
-            parameterSources = spec.parameters.map { $0.codes.loinc ?? $0.name }
-            unitConcepts = spec.parameters.map { p in
+            parameterSources = dictionary.parameters.map { $0.codes.loinc ?? $0.name }
+            unitConcepts = dictionary.parameters.map { p in
                 guard let unit = p.unit else { return nil }
                 guard let id = OMOPVocabulary.unitConcepts[unit] else { return 0 }
                 vocabulary.use(id)
                 return id
             }
-            let course = spec.course
             var courseConcepts: [Int] = []
-            for (c, concept) in (course?.concepts ?? []).enumerated() {
-                let role = Self.role(of: c, in: course!)
+            for concept in dictionary.concepts {
+                let role = Self.role(concept.role)
                 let code = role.vocabulary == "RxNorm" ? concept.codes.rxnorm : concept.codes.snomed
                 courseConcepts.append(try Self.concept(concept.codes, name: concept.name, domain: role.domain, vocabularyID: role.vocabulary,
                                                        code: code, conceptClass: role.conceptClass, into: &vocabulary))
             }
             self.courseConcepts = courseConcepts
-            courseSources = (course?.concepts ?? []).map { $0.codes.icd10 ?? $0.codes.snomed ?? $0.codes.rxnorm ?? $0.name }
+            courseSources = dictionary.concepts.map { $0.codes.icd10 ?? $0.codes.snomed ?? $0.codes.rxnorm ?? $0.name }
             self.vocabulary = vocabulary
         }
 
-        /// How a course concept is used: drugs are RxNorm ingredients, procedures SNOMED procedures,
+        /// How a concept is coded: drugs are RxNorm ingredients, procedures SNOMED procedures,
         /// complications and causes of death SNOMED clinical findings.
-        static func role(of concept: Int, in course: Course) -> (domain: String, vocabulary: String, conceptClass: String) {
-            for state in course.states {
-                for event in state.events {
-                    switch event {
-                    case .drug(concept, _): return ("Drug", "RxNorm", "Ingredient")
-                    case .procedure(concept): return ("Procedure", "SNOMED", "Procedure")
-                    default: continue
-                    }
-                }
+        static func role(_ role: CohortDictionary.Role) -> (domain: String, vocabulary: String, conceptClass: String) {
+            switch role {
+            case .drug: return ("Drug", "RxNorm", "Ingredient")
+            case .procedure: return ("Procedure", "SNOMED", "Procedure")
+            case .condition: return ("Condition", "SNOMED", "Clinical Finding")
             }
-            return ("Condition", "SNOMED", "Clinical Finding")
         }
 
         /// The concept id a spec gives, or the standard concept of its SNOMED or LOINC code; RareSynth's
@@ -201,14 +208,14 @@ public enum CohortOMOP {
         func insert(_ p: SimulatedPatient, into t: Tables, ids: inout IDs) throws {
             let id = p.personID
             let birth = CivilDate.civil(p.birthDate)
-            let population = spec.population
+            let d = dictionary
             try t.person.insert([
                 .integer(id), .integer(genders[p.sex]), .integer(birth.year), .integer(birth.month), .integer(birth.day), .null,
                 .integer(races[p.race]), .integer(ethnicities[p.ethnicity]), .null, .null, .null,
-                .text(String(id)), .text(population.sex.labels[p.sex]), .integer(0), .text(population.race.labels[p.race]), .integer(0),
-                .text(population.ethnicity.labels[p.ethnicity]), .integer(0),
+                .text(String(id)), .text(d.sexLabels[p.sex]), .integer(0), .text(d.raceLabels[p.race]), .integer(0),
+                .text(d.ethnicityLabels[p.ethnicity]), .integer(0),
             ])
-            let end = p.deathDate ?? population.indexDate
+            let end = p.deathDate ?? p.observationEnd ?? d.indexDate
             try t.observationPeriod.insert([.integer(id), .integer(id), .date(p.diagnosisDate), .date(end), .integer(Self.ehrPeriod)])
             let diagnosisVisit = try visit(person: id, kind: Self.outpatientVisit, start: p.diagnosisDate, end: p.diagnosisDate,
                                            into: t, ids: &ids)
@@ -273,7 +280,7 @@ public enum CohortOMOP {
 
         func measurement(person: Int, parameter j: Int, value: Double, date: Int, visit: Int?, into t: Tables, ids: inout IDs) throws {
             ids.measurement += 1
-            let unit = spec.parameters[j].unit
+            let unit = dictionary.parameters[j].unit
             try t.measurement.insert([
                 .integer(ids.measurement), .integer(person), .integer(parameterConcepts[j]), .date(date), .null, .null,
                 .integer(Self.ehrEncounterRecord), .null, .real(value), .null, unitConcepts[j].map(OMOPValue.integer) ?? .null,

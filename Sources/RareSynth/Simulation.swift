@@ -75,29 +75,20 @@ public struct Simulation {
             last = Date()
             progress.done("\(done) of \(count) patients")
         }
-        if format == .omopPostgres {
-            guard let postgres else { throw DataError("the omop-postgres format needs a PostgreSQL target (--postgres URL)") }
-            let vocabulary = try CohortOMOP.vocabulary(for: spec)
-            progress.stage("Simulating \(count) patients of \(spec.name) into \(postgres)")
-            try await OMOPPostgresWriter.write(to: postgres, vocabulary: vocabulary, source: CohortOMOP.source(simulator, count)) { loader in
-                try CohortOMOP.load(simulator, patients: count, into: loader, progress: report)
-            }
-            return Result(spec: spec, patients: count, dataPath: postgres.description)
-        }
-        guard let outputDirectory else { throw DataError("no output directory given") }
-        try FileSystem.createDirectory(outputDirectory)
-        let path = (outputDirectory as NSString).appendingPathComponent(format.outputName)
-        progress.stage("Simulating \(count) patients of \(spec.name) into \(path)")
-        switch format {
-        case .csv:
+        if format == .csv {
+            guard let outputDirectory else { throw DataError("no output directory given") }
+            try FileSystem.createDirectory(outputDirectory)
+            let path = (outputDirectory as NSString).appendingPathComponent(format.outputName)
+            progress.stage("Simulating \(count) patients of \(spec.name) into \(path)")
             let events = spec.course == nil ? nil : (outputDirectory as NSString).appendingPathComponent("events.csv")
             try CohortCSVWriter.write(simulator, patients: count, to: path, eventsPath: events, progress: report)
-        case .omopSQLite: try CohortOMOP.write(simulator, patients: count, to: path, progress: report)
-        case .omopCSV: try CohortOMOP.writeCSV(simulator, patients: count, toDirectory: path, progress: report)
-        case .fhir: try CohortFHIR.write(simulator, patients: count, to: path, layout: .bulkData, progress: report)
-        case .fhirBundle: try CohortFHIR.write(simulator, patients: count, to: path, layout: .transactionBundles, progress: report)
-        case .omopPostgres: break
+            return Result(spec: spec, patients: count, dataPath: path)
         }
-        return Result(spec: spec, patients: count, dataPath: path)
+        let dataPath = try await Handover.write(SimulatedCohort(simulator, count: count), source: CohortOMOP.source(simulator, count),
+                                                format: format, outputDirectory: outputDirectory, postgres: postgres,
+                                                stage: { progress.stage("Simulating \(count) patients of \(spec.name) into \($0)") },
+                                                progress: report)
+        return Result(spec: spec, patients: count, dataPath: dataPath)
     }
+
 }

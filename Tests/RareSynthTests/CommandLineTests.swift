@@ -211,4 +211,28 @@ import Testing
         #expect(bad.stderr.contains("mortality.survival_by_ages: unknown key"), "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/out"))
     }
+
+    /// `synthesize` then `export`: the synthetic table goes over as OMOP CSV files through the
+    /// bundled mapping, and a mistake in the mapping exits non-zero with its place and nothing written.
+    @Test func aSyntheticTableIsExportedThroughAMapping() throws {
+        let dir = TestSupport.scratch("cli-export")
+        defer { TestSupport.cleanUp(dir) }
+        let synth = try run(["synthesize", TestSupport.example("pbc.csv"), "--out", "\(dir)/s", "--seed", "2", "--quiet"])
+        #expect(synth.status == 0, "\(synth.stderr)")
+        let mapping = TestSupport.example("pbc.mapping.yaml")
+        let export = try run(["export", "\(dir)/s/synthetic.csv", "--mapping", mapping, "--out", "\(dir)/o", "--format", "omop-csv"])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.contains("418 patients of Primary biliary cholangitis"), "\(export.stdout)")
+        let person = try String(contentsOfFile: "\(dir)/o/omop/person.csv", encoding: .utf8)
+        #expect(person.split(separator: "\n").count == 419)
+        let source = try String(contentsOfFile: "\(dir)/o/omop/cdm_source.csv", encoding: .utf8)
+        #expect(source.contains("a synthetic table made by RareSynth (its provenance record: synthetic.csv.provenance.json)"), "\(source)")
+
+        let text = try String(contentsOfFile: mapping, encoding: .utf8).replacingOccurrences(of: "  unit: days", with: "  unit: day")
+        TestSupport.write(text, to: "\(dir)/bad.yaml")
+        let bad = try run(["export", "\(dir)/s/synthetic.csv", "--mapping", "\(dir)/bad.yaml", "--out", "\(dir)/bad"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("bad.yaml:21:9: follow_up.unit: unknown unit"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/bad"))
+    }
 }

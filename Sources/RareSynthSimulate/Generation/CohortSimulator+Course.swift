@@ -17,6 +17,12 @@ public struct ClinicalEvent: Sendable, Equatable {
     /// The index in the patient's events of the visit this event was recorded at (a visit
     /// earlier in the same state), if any.
     public let visit: Int?
+
+    public init(date: Int, kind: Kind, visit: Int?) {
+        self.date = date
+        self.kind = kind
+        self.visit = visit
+    }
 }
 
 struct CourseRun {

@@ -21,6 +21,25 @@ public struct SimulatedPatient: Sendable, Equatable {
     public let events: [ClinicalEvent]
     /// When the course ended in a death event with a cause: an index into the course's concepts.
     public let causeOfDeath: Int?
+    /// The end of follow-up for a patient alive at it; nil: the cohort's index date (simulated
+    /// patients are all followed to it).
+    public let observationEnd: Int?
+
+    public init(personID: Int, sex: Int, race: Int, ethnicity: Int, birthDate: Int, onsetDate: Int, diagnosisDate: Int,
+                deathDate: Int?, parameters: [Double?], events: [ClinicalEvent], causeOfDeath: Int?, observationEnd: Int? = nil) {
+        self.personID = personID
+        self.sex = sex
+        self.race = race
+        self.ethnicity = ethnicity
+        self.birthDate = birthDate
+        self.onsetDate = onsetDate
+        self.diagnosisDate = diagnosisDate
+        self.deathDate = deathDate
+        self.parameters = parameters
+        self.events = events
+        self.causeOfDeath = causeOfDeath
+        self.observationEnd = observationEnd
+    }
 }
 
 /// A failure while drawing patients (the spec was valid but cannot produce a patient).
