@@ -43,11 +43,11 @@ public enum CohortFHIR {
                 let files = try types.map { type in
                     try BufferedFile(path: "\(temporary)/\(type).ndjson", destination: "\(path)/\(type).ndjson")
                 }
-                var done = 0
-                while done < count {
-                    let range = done..<Swift.min(count, done + chunk)
-                    let patients = try records.patients(range, threads: threads)
-                    let parts = Parallel.mapChunks(count: patients.count, chunkSize: 512, threads: threads) { part in
+                // Chunk k + 1 is drawn and formatted while chunk k is written.
+                let size = chunk
+                try Parallel.pipeline(count: (count + size - 1) / size, produce: { k in
+                    let patients = try records.patients(k * size..<Swift.min(count, (k + 1) * size), threads: threads)
+                    return Parallel.mapChunks(count: patients.count, chunkSize: 512, threads: threads) { part in
                         var out = [[UInt8]](repeating: [], count: types.count)
                         var b = JSONBuilder()
                         for i in part {
@@ -58,10 +58,10 @@ public enum CohortFHIR {
                         }
                         return out
                     }
+                }, consume: { k, parts in
                     for part in parts { for t in types.indices { try files[t].write(part[t]) } }
-                    done = range.upperBound
-                    progress?(done)
-                }
+                    progress?(Swift.min(count, (k + 1) * size))
+                })
                 for file in files { try file.finish() }
             case .transactionBundles:
                 var done = 0

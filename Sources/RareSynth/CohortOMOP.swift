@@ -80,14 +80,15 @@ public enum CohortOMOP {
                      progress: ((Int) -> Void)?) throws {
         let tables = try Tables(loader)
         var ids = IDs()
-        var done = 0
-        while done < records.count {
-            let range = done..<Swift.min(records.count, done + chunk)
-            let patients = try records.patients(range, threads: threads)
+        let count = records.count
+        let size = chunk
+        // Chunk k + 1 is drawn while chunk k is inserted: the loader stays on this thread.
+        try Parallel.pipeline(count: (count + size - 1) / size, produce: { k in
+            try records.patients(k * size..<Swift.min(count, (k + 1) * size), threads: threads)
+        }, consume: { k, patients in
             for patient in patients { try mapping.insert(patient, into: tables, ids: &ids) }
-            done = range.upperBound
-            progress?(done)
-        }
+            progress?(Swift.min(count, (k + 1) * size))
+        })
     }
 
     /// The inserters of the tables a cohort fills.

@@ -40,6 +40,16 @@ struct SQLiteInsert {
         guard code == SQLITE_OK else { throw error(code) }
     }
 
+    /// Binds UTF-8 text (copied by SQLite before this returns) to the 0-based parameter `index`,
+    /// for text formatted into a scratch buffer (dates) rather than held in a `String`.
+    @inline(__always)
+    func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) throws {
+        let code = bytes.withMemoryRebound(to: CChar.self) { chars in
+            sqlite3_bind_text(statement, Int32(index + 1), chars.baseAddress, Int32(chars.count), Self.transient)
+        }
+        guard code == SQLITE_OK else { throw error(code) }
+    }
+
     /// Inserts the bound row and readies the statement for the next one.
     func step() throws {
         let code = sqlite3_step(statement)

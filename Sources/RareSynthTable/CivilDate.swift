@@ -42,22 +42,29 @@ public enum CivilDate {
 
     /// YYYY-MM-DD as ASCII bytes appended to `out` (years 0–9999).
     public static func appendISO(_ days: Int, to out: inout [UInt8]) {
+        withISO(days) { out.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with YYYY-MM-DD as ten ASCII bytes on the stack (years 0–9999), for writers
+    /// that format millions of dates: one copy into their buffer, no allocation.
+    @inline(__always)
+    public static func withISO<R>(_ days: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let (y, m, d) = civil(days)
-        func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            var v = value
-            while divisor > 0 {
-                out.append(UInt8(48 + (v / divisor) % 10))
-                v %= divisor
-                divisor /= 10
-            }
+        var text: (UInt64, UInt16) = (0, 0)
+        return try withUnsafeMutableBytes(of: &text) { raw in
+            let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            p[0] = UInt8(48 + (y / 1000) % 10)
+            p[1] = UInt8(48 + (y / 100) % 10)
+            p[2] = UInt8(48 + (y / 10) % 10)
+            p[3] = UInt8(48 + y % 10)
+            p[4] = 45
+            p[5] = UInt8(48 + m / 10)
+            p[6] = UInt8(48 + m % 10)
+            p[7] = 45
+            p[8] = UInt8(48 + d / 10)
+            p[9] = UInt8(48 + d % 10)
+            return try body(UnsafeBufferPointer(start: p, count: 10))
         }
-        digits(y, 4)
-        out.append(45)
-        digits(m, 2)
-        out.append(45)
-        digits(d, 2)
     }
 
     /// YYYY-MM-DD.

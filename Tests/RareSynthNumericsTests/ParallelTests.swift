@@ -52,4 +52,39 @@ struct ParallelTests {
             #expect(Parallel.defaultThreadCount == ProcessInfo.processInfo.activeProcessorCount)
         }
     }
+
+    /// A pipeline consumes every result in order, and an error on either side stops it after
+    /// the step in flight, rethrown.
+    @Test func pipelineConsumesInOrderAndStopsAtTheFirstError() throws {
+        struct Stop: Error, Equatable { let at: Int }
+        var seen: [Int] = []
+        try Parallel.pipeline(count: 50, produce: { k in k * k }, consume: { k, square in
+            #expect(square == k * k)
+            seen.append(k)
+        })
+        #expect(seen == Array(0..<50))
+
+        let produced = Counter()
+        seen = []
+        #expect(throws: Stop(at: 7)) {
+            try Parallel.pipeline(count: 50, produce: { k in
+                produced.increment()
+                if k == 7 { throw Stop(at: 7) }
+                return k
+            }, consume: { k, _ in seen.append(k) })
+        }
+        #expect(seen == Array(0..<7))
+        #expect(produced.value == 8)
+        #expect(throws: Stop(at: 3)) {
+            try Parallel.pipeline(count: 50, produce: { k in k }, consume: { k, _ in if k == 3 { throw Stop(at: 3) } })
+        }
+    }
+}
+
+/// A thread-safe count of calls.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

@@ -68,25 +68,26 @@ public struct JSONBuilder {
     public mutating func number(_ key: String, _ value: Double, decimals: Int) {
         self.key(key)
         guard value.isFinite else { return bytes.append(contentsOf: "null".utf8) }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (value * scale).rounded()
-        guard abs(scaled) < 9e15 else { return bytes.append(contentsOf: String(value).utf8) }
-        var n = Int64(scaled)
-        if n < 0 { bytes.append(45); n = -n }
-        let p = Int64(scale)
-        bytes.append(contentsOf: String(n / p).utf8)
-        guard decimals > 0 else { return }
-        bytes.append(46)
-        let fraction = String(n % p)
-        for _ in fraction.count..<decimals { bytes.append(48) }
-        bytes.append(contentsOf: fraction.utf8)
+        NumberText.appendFixed(value, decimals: decimals, to: &bytes)
     }
 
-    /// RFC 8259 string escaping: quote, backslash and control characters.
+    /// RFC 8259 string escaping: quote, backslash and control characters. Most strings need
+    /// none and are copied whole.
     private mutating func appendString(_ s: String) {
-        bytes.append(34)
-        for b in s.utf8 {
+        var s = s
+        s.withUTF8 { utf8 in
+            bytes.append(34)
+            if utf8.contains(where: { $0 < 32 || $0 == 34 || $0 == 92 }) {
+                appendEscaped(utf8)
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
+            bytes.append(34)
+        }
+    }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        for b in utf8 {
             switch b {
             case 34: bytes.append(92); bytes.append(34)
             case 92: bytes.append(92); bytes.append(92)
@@ -99,6 +100,5 @@ public struct JSONBuilder {
             default: bytes.append(b)
             }
         }
-        bytes.append(34)
     }
 }

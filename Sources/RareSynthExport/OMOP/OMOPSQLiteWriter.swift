@@ -63,7 +63,6 @@ public enum OMOPSQLiteWriter {
         let statement: Statement
         let insert: SQLiteInsert
         public let definition: OMOPTableDefinition
-        private var date: [UInt8] = []
 
         init(statement: Statement, definition: OMOPTableDefinition, path: String) {
             self.statement = statement
@@ -80,10 +79,7 @@ public enum OMOPSQLiteWriter {
                 case .integer(let v): try insert.bind(.integer(Int64(v)), at: j)
                 case .real(let v): try insert.bind(.real(v), at: j)
                 case .text(let v): try insert.bind(.text(v), at: j)
-                case .date(let day):
-                    date.removeAll(keepingCapacity: true)
-                    CivilDate.appendISO(day, to: &date)
-                    try insert.bind(.text(String(decoding: date, as: UTF8.self)), at: j)
+                case .date(let day): try CivilDate.withISO(day) { try insert.bindText($0, at: j) }
                 }
             }
             try insert.step()

@@ -60,7 +60,7 @@ public enum CohortCSVWriter {
     static func appendEvents(_ p: SimulatedPatient, spec: CohortSpec, to out: inout [UInt8]) {
         guard let course = spec.course else { return }
         for event in p.events {
-            appendInteger(p.personID, to: &out)
+            NumberText.appendInteger(p.personID, to: &out)
             out.append(44)
             CivilDate.appendISO(event.date, to: &out)
             out.append(44)
@@ -72,7 +72,7 @@ public enum CohortCSVWriter {
             case let .measurement(j, value):
                 let parameter = spec.parameters[j]
                 out.append(contentsOf: "measurement,\(csvField(parameter.name)),".utf8)
-                appendFixed(value, decimals: parameter.decimals, to: &out)
+                NumberText.appendFixed(value, decimals: parameter.decimals, to: &out)
                 out.append(44)
                 out.append(contentsOf: csvField(parameter.unit ?? "").utf8)
             case .condition(let c): out.append(contentsOf: "condition,\(csvField(course.concepts[c].name)),,".utf8)
@@ -88,7 +88,7 @@ public enum CohortCSVWriter {
     }
 
     static func append(_ p: SimulatedPatient, spec: CohortSpec, to out: inout [UInt8]) {
-        appendInteger(p.personID, to: &out)
+        NumberText.appendInteger(p.personID, to: &out)
         out.append(44)
         out.append(contentsOf: spec.population.sex.labels[p.sex].utf8)
         out.append(44)
@@ -105,44 +105,9 @@ public enum CohortCSVWriter {
         if let cause = p.causeOfDeath, let course = spec.course { out.append(contentsOf: csvField(course.concepts[cause].name).utf8) }
         for (j, value) in p.parameters.enumerated() {
             out.append(44)
-            if let value { appendFixed(value, decimals: spec.parameters[j].decimals, to: &out) }
+            if let value { NumberText.appendFixed(value, decimals: spec.parameters[j].decimals, to: &out) }
         }
         out.append(10)
-    }
-
-    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(45) }
-        var v = value.magnitude
-        var digits: [UInt8] = []
-        repeat {
-            digits.append(UInt8(48 + v % 10))
-            v /= 10
-        } while v > 0
-        out.append(contentsOf: digits.reversed())
-    }
-
-    /// `value` (already rounded to `decimals`) in fixed notation, as `String(format: "%.*f")` would
-    /// write it, without going through a formatter per cell.
-    static func appendFixed(_ value: Double, decimals: Int, to out: inout [UInt8]) {
-        var scale: UInt64 = 1
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (value.magnitude * Double(scale)).rounded()
-        guard scaled < 9e15 else {
-            out.append(contentsOf: String(value).utf8)
-            return
-        }
-        let n = UInt64(scaled)
-        if value < 0 && n > 0 { out.append(45) }
-        appendInteger(Int(n / scale), to: &out)
-        guard decimals > 0 else { return }
-        out.append(46)
-        var fraction = n % scale
-        var divisor = scale / 10
-        while divisor > 0 {
-            out.append(UInt8(48 + fraction / divisor))
-            fraction %= divisor
-            divisor /= 10
-        }
     }
 
     static func csvField(_ text: String) -> String {
