@@ -25,8 +25,15 @@ public final class BufferedFile {
 
     /// Appends bytes (kept until a megabyte has gathered).
     public func write(_ bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { try flush() }
+        guard bytes.count >= capacity else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= capacity { try flush() }
+            return
+        }
+        // A large block goes to the file directly, without a copy through the buffer.
+        try flush()
+        let ok = bytes.withUnsafeBytes { SystemIO.writeAll(descriptor, $0.baseAddress!, count: $0.count) }
+        guard ok else { throw AtomicFile.writeError(destination) }
     }
 
     /// Appends bytes through `body`, which writes into the buffer directly (no intermediate array).

@@ -20,6 +20,9 @@ struct SimulateBench: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Output formats to time.")
     var formats = ["omop-sqlite", "fhir", "csv"]
 
+    @Option(help: "For omop-postgres: the database URL (postgres://USER@HOST:PORT/DB?schema=NAME).")
+    var postgres: String?
+
     @Option(help: "Working directory.")
     var dir = "/tmp/raresynth-simulate-bench"
 
@@ -34,7 +37,12 @@ struct SimulateBench: ParsableCommand {
         for n in patients {
             for format in formats {
                 let out = "\(dir)/\(format)-\(n)"
-                let m = try ChildProcess.measure(bin, ["simulate", spec, "--out", out, "--patients", String(n), "--format", format] + common)
+                var arguments = ["simulate", spec, "--out", out, "--patients", String(n), "--format", format] + common
+                if format == "omop-postgres" {
+                    guard let postgres else { throw ValidationError("omop-postgres needs --postgres URL") }
+                    arguments += ["--postgres", postgres]
+                }
+                let m = try ChildProcess.measure(bin, arguments)
                 var size = 0.0
                 if let files = FileManager.default.enumerator(atPath: out) {
                     for case let file as String in files {

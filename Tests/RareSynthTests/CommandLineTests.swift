@@ -235,4 +235,44 @@ import Testing
         #expect(bad.stderr.contains("bad.yaml:21:9: follow_up.unit: unknown unit"), "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/bad"))
     }
+
+    /// Runs a program with its output captured (for mount, and for `sh` setting a file-size limit).
+    func runTool(_ path: String, _ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// A full disk: on a 1 MiB file system (a tmpfs, where the test may mount one) every output
+    /// format fails with the system's reason, exits non-zero and leaves no file behind. Where
+    /// mounting is not allowed, a file-size limit (RLIMIT_FSIZE, with SIGXFSZ ignored) makes the
+    /// same writes fail, with "File too large" instead of "No space left on device".
+    @Test func aFullDiskFailsCleanlyInEveryFormat() throws {
+        let dir = TestSupport.scratch("cli-full")
+        defer { TestSupport.cleanUp(dir) }
+        let disk = "\(dir)/disk"
+        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+        let mounted = (try? runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk]))?.status == 0
+        defer { if mounted { _ = try? runTool("/bin/umount", [disk]) } }
+        if !mounted { print("aFullDiskFailsCleanlyInEveryFormat: no tmpfs can be mounted here; a file-size limit stands in for a full disk") }
+        let spec = "\(TestSupport.root)/specs/cystic-fibrosis.yaml"
+        for format in ["omop-sqlite", "omop-csv", "fhir", "fhir-bundle", "csv"] {
+            let out = "\(disk)/\(format)"
+            let arguments = ["simulate", spec, "--out", out, "--patients", "1000", "--format", format, "--quiet"]
+            let r = mounted ? try run(arguments)
+                : try runTool("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 256; exec \"$0\" \"$@\"", Self.binary] + arguments)
+            #expect(r.status != 0, "\(format)")
+            let reasons = ["No space left on device", "database or disk is full", "File too large", "disk I/O error"]
+            #expect(reasons.contains { r.stderr.contains($0) }, "\(format): \(r.stderr)")
+            #expect(r.stderr.contains(out), "\(format): the message names the output: \(r.stderr)")
+            #expect(TestSupport.files(in: out).isEmpty, "\(format) left \(TestSupport.files(in: out))")
+        }
+    }
 }
