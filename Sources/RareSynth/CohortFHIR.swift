@@ -91,9 +91,33 @@ public enum CohortFHIR {
         let disease: [FHIR.Coding]
         let parameters: [[FHIR.Coding]]
         let concepts: [[FHIR.Coding]]
+        let races: [FHIR.USCoreCategory], ethnicities: [FHIR.USCoreCategory]
+
+        /// OMB categories of the spec's race and ethnicity labels (CDC Race and Ethnicity code
+        /// system, as US Core's omb-race-category and omb-ethnicity-category value sets list them).
+        static let omb: [String: (code: String, display: String)] = [
+            "white": ("2106-3", "White"), "black": ("2054-5", "Black or African American"), "asian": ("2028-9", "Asian"),
+            "american_indian_or_alaska_native": ("1002-5", "American Indian or Alaska Native"),
+            "native_hawaiian_or_other_pacific_islander": ("2076-8", "Native Hawaiian or Other Pacific Islander"),
+            "hispanic": ("2135-2", "Hispanic or Latino"), "not_hispanic": ("2186-5", "Not Hispanic or Latino"),
+        ]
+
+        /// A label's US Core category: its OMB code, UNK for unknown, text alone for other.
+        static func category(_ label: String) -> FHIR.USCoreCategory {
+            if let known = omb[label] {
+                return FHIR.USCoreCategory(omb: FHIR.Coding(system: FHIR.raceAndEthnicityCDC, code: known.code, display: known.display),
+                                           text: known.display)
+            }
+            if label == "unknown" {
+                return FHIR.USCoreCategory(omb: FHIR.Coding(system: FHIR.nullFlavor, code: "UNK", display: "Unknown"), text: "Unknown")
+            }
+            return FHIR.USCoreCategory(omb: nil, text: label == "other" ? "Other race" : label)
+        }
 
         init(_ dictionary: CohortDictionary) {
             self.dictionary = dictionary
+            races = dictionary.raceLabels.map(Self.category)
+            ethnicities = dictionary.ethnicityLabels.map(Self.category)
             func codings(_ codes: CohortSpec.Codes, name: String) -> [FHIR.Coding] {
                 var out: [FHIR.Coding] = []
                 if let c = codes.snomed { out.append(FHIR.Coding(system: FHIR.snomed, code: c, display: name)) }
@@ -129,7 +153,7 @@ public enum CohortFHIR {
             let gender = ["female": "female", "male": "male"][dictionary.sexLabels[p.sex]] ?? "unknown"
             b.removeAll()
             FHIR.patient(&b, id: resourceID(0, 0), identifierSystem: "urn:raresynth:person", identifier: String(person), gender: gender,
-                         birthDate: p.birthDate, deceased: p.deathDate)
+                         birthDate: p.birthDate, deceased: p.deathDate, race: races[p.race], ethnicity: ethnicities[p.ethnicity])
             emit(0, b.bytes)
             var counters = [Int](repeating: 0, count: CohortFHIR.types.count)
             func next(_ type: Int) -> Int { defer { counters[type] += 1 }; return counters[type] }
@@ -182,9 +206,20 @@ public enum CohortFHIR {
                     emit(5, b.bytes)
                 }
             }
+            // The cause of death, as US death records give it (Patient has no element for it).
+            if let death = p.deathDate, let cause = p.causeOfDeath {
+                let k = next(3)
+                b.removeAll()
+                FHIR.observation(&b, id: resourceID(3, k), patient: patient, codings: [Self.causeOfDeathCode], text: "Cause of death",
+                                 date: death, valueCodings: concepts[cause], valueText: dictionary.concepts[cause].name)
+                emit(3, b.bytes)
+            }
         }
 
         static let letters = ["p", "e", "c", "o", "m", "r"]
+        /// LOINC 69453-9, the code of the cause of death in HL7's Vital Records Death Reporting IG.
+        static let causeOfDeathCode = FHIR.Coding(system: FHIR.loinc, code: "69453-9",
+                                                  display: "Cause of death [US Standard Certificate of Death]")
 
         func observation(_ j: Int, _ value: Double, date: Int, encounter: String?, _ b: inout JSONBuilder, _ counters: inout [Int],
                          _ patient: String, _ resourceID: (Int, Int) -> String, _ emit: (Int, [UInt8]) -> Void) {

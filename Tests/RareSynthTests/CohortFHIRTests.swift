@@ -41,6 +41,18 @@ import Testing
             #expect(a != nil && a == b, "\(type).ndjson differs between 1 and 2 threads")
             #expect((a?.count ?? 0) > 0, "no \(type)")
         }
+        // US Core race and ethnicity on every Patient; a cause of death as an Observation (LOINC 69453-9).
+        let patients = try simulator.patients(0..<400)
+        let patientLines = String(decoding: TestSupport.bytes("\(dir)/bulk/Patient.ndjson") ?? Data(), as: UTF8.self).split(separator: "\n")
+        let races = Self.spec.population.race.labels
+        for (label, code) in [("white", "2106-3"), ("black", "2054-5")] where races.contains(label) {
+            #expect(patientLines.filter { $0.contains("\"code\":\"\(code)\"") }.count
+                    == patients.filter { races[$0.race] == label }.count, "\(label)")
+        }
+        #expect(patientLines.allSatisfy { $0.contains("us-core-race") && $0.contains("us-core-ethnicity") })
+        let observations = String(decoding: TestSupport.bytes("\(dir)/bulk/Observation.ndjson") ?? Data(), as: UTF8.self)
+        #expect(observations.components(separatedBy: "\"code\":\"69453-9\"").count - 1 == patients.filter { $0.causeOfDeath != nil }.count)
+        #expect(patients.contains { $0.causeOfDeath != nil })
         let bulk = try validate("ndjson", "\(dir)/bulk")
         #expect(bulk.status == 0, "\(bulk.output)")
         #expect(bulk.output.contains("\"Patient\": 400"), "\(bulk.output)")
@@ -52,7 +64,9 @@ import Testing
         let broken = "\(dir)/broken"
         try FileManager.default.createDirectory(atPath: broken, withIntermediateDirectories: true)
         TestSupport.write("""
-            {"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1990-01-01"}
+            {"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1990-01-01",\
+            "extension":[{"url":"http://hl7.org/fhir/us/core/StructureDefinition/us-core-race","extension":[\
+            {"url":"ombCategory","valueCoding":{"system":"urn:oid:2.16.840.1.113883.6.238","code":"2131-1"}}]}]}
             """, to: "\(broken)/Patient.ndjson")
         TestSupport.write("""
             {"resourceType":"Observation","id":"o1","status":"final","subject":{"reference":"Patient/p2"}}
@@ -60,5 +74,6 @@ import Testing
         let bad = try validate("ndjson", broken)
         #expect(bad.status == 1)
         #expect(bad.output.contains("code") && bad.output.contains("does not resolve"), "\(bad.output)")
+        #expect(bad.output.contains("is not an OMB category") && bad.output.contains("text must occur once"), "\(bad.output)")
     }
 }

@@ -35,6 +35,8 @@ enum TestSupport {
       index_date: 2023-12-31
       birth_year: {distribution: uniform, min: 1950, max: 2010}
       sex: {female: 0.5, male: 0.5}
+      race: {white: 0.6, black: 0.3, other: 0.1}
+      ethnicity: {hispanic: 0.2, not_hispanic: 0.7, unknown: 0.1}
     disease:
       name: Cystic fibrosis
       codes: {snomed: "190905008", icd10: "E84.9"}

@@ -1,5 +1,5 @@
-/// FHIR R4 (4.0.1) resources as JSON: Patient, Encounter, Condition, Observation,
-/// MedicationRequest and Procedure, with each resource's required elements (Encounter.status and
+/// FHIR R4 (4.0.1) resources as JSON: Patient (with US Core's race and ethnicity extensions),
+/// Encounter, Condition, Observation, MedicationRequest and Procedure, with each resource's required elements (Encounter.status and
 /// class, Observation.status and code, MedicationRequest.status, intent, medication[x] and
 /// subject, Condition.subject, Procedure.status and subject) and the code systems HL7 names
 /// for SNOMED CT, ICD-10-CM, LOINC, RxNorm and UCUM. References are given whole
@@ -52,10 +52,54 @@ public enum FHIR {
         b.string("id", id)
     }
 
+    /// A US Core race or ethnicity: an OMB category (CDC Race and Ethnicity code system, or
+    /// v3-NullFlavor UNK) where one applies, and the text US Core requires.
+    public struct USCoreCategory: Sendable, Equatable {
+        public let omb: Coding?
+        public let text: String
+        public init(omb: Coding?, text: String) {
+            self.omb = omb
+            self.text = text
+        }
+    }
+
+    public static let raceAndEthnicityCDC = "urn:oid:2.16.840.1.113883.6.238"
+    public static let nullFlavor = "http://terminology.hl7.org/CodeSystem/v3-NullFlavor"
+
+    /// The US Core race and ethnicity extensions (US Core 3.1+, for R4).
+    static func usCore(_ b: inout JSONBuilder, race: USCoreCategory?, ethnicity: USCoreCategory?) {
+        guard race != nil || ethnicity != nil else { return }
+        b.beginArray("extension")
+        for (name, category) in [("race", race), ("ethnicity", ethnicity)] {
+            guard let category else { continue }
+            b.beginObject()
+            b.string("url", "http://hl7.org/fhir/us/core/StructureDefinition/us-core-\(name)")
+            b.beginArray("extension")
+            if let omb = category.omb {
+                b.beginObject()
+                b.string("url", "ombCategory")
+                b.beginObject("valueCoding")
+                b.string("system", omb.system)
+                b.string("code", omb.code)
+                if let display = omb.display { b.string("display", display) }
+                b.endObject()
+                b.endObject()
+            }
+            b.beginObject()
+            b.string("url", "text")
+            b.string("valueString", category.text)
+            b.endObject()
+            b.endArray()
+            b.endObject()
+        }
+        b.endArray()
+    }
+
     /// `gender`: male, female, other or unknown (administrative gender).
     public static func patient(_ b: inout JSONBuilder, id: String, identifierSystem: String, identifier: String, gender: String,
-                               birthDate: Int, deceased: Int?) {
+                               birthDate: Int, deceased: Int?, race: USCoreCategory? = nil, ethnicity: USCoreCategory? = nil) {
         header(&b, "Patient", id: id)
+        usCore(&b, race: race, ethnicity: ethnicity)
         b.beginArray("identifier")
         b.beginObject()
         b.string("system", identifierSystem)
@@ -128,6 +172,18 @@ public enum FHIR {
             b.string("code", unit)
         }
         b.endObject()
+        b.endObject()
+    }
+
+    /// A final observation whose value is a concept (a cause of death: LOINC 69453-9).
+    public static func observation(_ b: inout JSONBuilder, id: String, patient: String, codings: [Coding], text: String, date: Int,
+                                   valueCodings: [Coding], valueText: String) {
+        header(&b, "Observation", id: id)
+        b.string("status", "final")
+        concept(&b, "code", codings, text: text)
+        reference(&b, "subject", patient)
+        b.date("effectiveDateTime", date)
+        concept(&b, "valueCodeableConcept", valueCodings, text: valueText)
         b.endObject()
     }
 

@@ -6,7 +6,11 @@ Each resource is parsed by the R4 (4.0.1) models of the `fhir.resources` package
 elements included. The models do not check code values, so this script also checks the required
 codes against R4's value sets (http://hl7.org/fhir/R4/valueset-*.html), that every reference
 resolves (Patient/<id> etc. in Bulk Data files, urn:uuid full URLs inside a transaction Bundle),
-and that no resource is dated before its patient's birth or after their death.
+and that no resource is dated before its patient's birth or after their death. A Patient's race and
+ethnicity extensions are checked against US Core 3.1.1 (us-core-race, us-core-ethnicity): `text`
+1..1, `ombCategory` from the OMB categories of the CDC Race and Ethnicity code system
+(urn:oid:2.16.840.1.113883.6.238) or the null flavours UNK and ASKU, at most 5 for race and 1 for
+ethnicity; no other extension is expected.
 
 usage: validate_fhir.py ndjson DIR | bundles DIR        prints a JSON summary; exit 1 on any problem
 """
@@ -38,6 +42,12 @@ CODES = {  # R4 required bindings
 }
 DATES = {'Encounter': ['period.start', 'period.end'], 'Condition': ['onsetDateTime', 'recordedDate'],
          'Observation': ['effectiveDateTime'], 'MedicationRequest': ['authoredOn'], 'Procedure': ['performedDateTime']}
+US_CORE = {  # US Core 3.1.1: omb-race-category and omb-ethnicity-category value sets, ombCategory max
+    'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race': ({'1002-5', '2028-9', '2054-5', '2076-8', '2106-3'}, 5),
+    'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity': ({'2135-2', '2186-5'}, 1),
+}
+CDC = 'urn:oid:2.16.840.1.113883.6.238'
+NULL_FLAVOR = 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor'
 problems, counts = [], {}
 
 
@@ -61,6 +71,27 @@ def check(resource, where):
         MODELS[kind].parse_obj(resource)
     except Exception as e:  # pydantic ValidationError
         problem(where, f'{kind} does not validate: {e}'.replace('\n', ' '))
+    for ext in resource.get('extension', []):
+        url = ext.get('url')
+        if kind != 'Patient' or url not in US_CORE:
+            problem(where, f'unexpected extension {url} on {kind}')
+            continue
+        allowed, most = US_CORE[url]
+        parts = ext.get('extension', [])
+        texts = [e for e in parts if e.get('url') == 'text']
+        if len(texts) != 1 or not isinstance(texts[0].get('valueString'), str) or not texts[0]['valueString']:
+            problem(where, f'{url}: text must occur once, with a valueString')
+        omb = [e for e in parts if e.get('url') == 'ombCategory']
+        if len(omb) > most:
+            problem(where, f'{url}: {len(omb)} ombCategory, at most {most}')
+        for e in omb:
+            c = e.get('valueCoding', {})
+            if not ((c.get('system') == CDC and c.get('code') in allowed) or
+                    (c.get('system') == NULL_FLAVOR and c.get('code') in {'UNK', 'ASKU'})):
+                problem(where, f'{url}: ombCategory {c} is not an OMB category')
+        for e in parts:
+            if e.get('url') not in ('text', 'ombCategory', 'detailed'):
+                problem(where, f'{url}: unexpected part {e.get("url")}')
     for (k, element), allowed in CODES.items():
         if k == kind and resource.get(element) not in allowed:
             problem(where, f'{kind}.{element} = {resource.get(element)!r} is not in the R4 value set')
