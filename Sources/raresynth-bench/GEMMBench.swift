@@ -31,6 +31,11 @@ struct GEMMBench: ParsableCommand {
         Shape(name: "TVAE hidden layer x·Wᵀ", m: 500, n: 128, k: 128, transposeA: false, transposeB: true),
         Shape(name: "TVAE hidden layer dW = Gᵀ·x", m: 128, n: 128, k: 500, transposeA: true, transposeB: false),
         Shape(name: "TVAE hidden layer dx = G·W", m: 500, n: 128, k: 128, transposeA: false, transposeB: false),
+        Shape(name: "TVAE input layer x·Wᵀ (nwtco, 35 wide)", m: 500, n: 128, k: 35, transposeA: false, transposeB: true),
+        Shape(name: "TVAE input layer dW = Gᵀ·x", m: 128, n: 35, k: 500, transposeA: true, transposeB: false),
+        Shape(name: "TVAE output layer x·Wᵀ", m: 500, n: 35, k: 128, transposeA: false, transposeB: true),
+        Shape(name: "TVAE output layer dW = Gᵀ·x", m: 35, n: 128, k: 500, transposeA: true, transposeB: false),
+        Shape(name: "TVAE output layer dx = G·W", m: 500, n: 128, k: 35, transposeA: false, transposeB: false),
         Shape(name: "square 1024³", m: 1024, n: 1024, k: 1024, transposeA: false, transposeB: false),
     ]
 

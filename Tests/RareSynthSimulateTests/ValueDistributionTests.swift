@@ -41,4 +41,29 @@ import Testing
         #expect(ValueDistribution(.exponential(mean: 1), upper: -1) == nil)
         #expect(ValueDistribution(.constant(5), lower: 6) == nil)
     }
+
+    /// The tabulated gamma quantile a course reads (QuantileGrid) against the exact one, over
+    /// shapes from 0.3 to 50 with and without bounds, tails included (they fall back to it).
+    @Test func tabulatedGammaQuantilesMatchTheExactOnes() throws {
+        let cases: [ValueDistribution] = [
+            ValueDistribution(.gamma(shape: 8, scale: 0.375 / 12))!, ValueDistribution(.gamma(shape: 7.02, scale: 2.26), lower: 1, upper: 60)!,
+            ValueDistribution(.gamma(shape: 0.3, scale: 2))!, ValueDistribution(.gamma(shape: 1, scale: 1))!,
+            ValueDistribution(.gamma(shape: 2.5, scale: 3), lower: 0.5)!, ValueDistribution(.gamma(shape: 50, scale: 0.1))!,
+        ]
+        for d in cases {
+            let nodes = try #require(QuantileGrid.nodes(d))
+            var worst = 0.0
+            for i in 0..<20_000 {
+                let u = (Double(i) + 0.5) / 20_000
+                let exact = d.value(forUniform: u), grid = QuantileGrid.value(d, nodes: nodes, offset: 0, forUniform: u)
+                worst = Swift.max(worst, abs(grid - exact) / exact)
+            }
+            for u in [1e-20, 1e-17, 1e-12, 1 - 1e-12, 1 - 1e-15] {
+                let exact = d.value(forUniform: u), grid = QuantileGrid.value(d, nodes: nodes, offset: 0, forUniform: u)
+                worst = Swift.max(worst, abs(grid - exact) / exact)
+            }
+            #expect(worst < 1e-9, "\(d.family): relative error \(worst)")
+        }
+        #expect(QuantileGrid.nodes(ValueDistribution(.normal(mean: 0, standardDeviation: 1))!) == nil)
+    }
 }

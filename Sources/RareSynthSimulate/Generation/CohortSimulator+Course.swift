@@ -37,7 +37,7 @@ extension CohortSimulator {
 
     /// The course from diagnosis (`age` in years) until death, the index date (`end`, a day) or
     /// an `end` state; draws continue from the patient's own stream.
-    func run(_ course: Course, patient index: Int, birth: Int, age start: Double, end: Int, sex: Int, values baseline: [Double?],
+    func run(_ course: CompiledCourse, patient index: Int, birth: Int, age start: Double, end: Int, sex: Int, values baseline: [Double?],
              scores initialScores: [Double], rng: inout SeededRandom) throws(SimulationError) -> CourseRun {
         var run = CourseRun(events: [], death: nil, cause: nil)
         var latest = baseline, scores = initialScores
@@ -49,27 +49,29 @@ extension CohortSimulator {
                                       + "check the waits and transitions of course.states")
             }
             let current = course.states[state]
-            if let wait = current.wait { age += wait.value(forUniform: rng.nextUniform()) }
+            if let wait = current.wait { age += course.value(wait, grid: current.waitGrid, forUniform: rng.nextUniform()) }
             let day = birth + Self.days(age)
             guard day <= end else { break }
             visited[state] = true
             var visit: Int?
-            for event in current.events {
-                switch event {
+            for e in current.firstEvent..<current.endEvent {
+                switch course.events[e] {
                 case let .visit(kind, length):
-                    let days = length.map { Self.days($0.value(forUniform: rng.nextUniform())) } ?? 0
+                    let days = length.map { Self.days(course.value($0, grid: course.eventGrids[e], forUniform: rng.nextUniform())) } ?? 0
                     run.events.append(ClinicalEvent(date: day, kind: .visit(kind, endDate: Swift.min(day + days, end)), visit: nil))
                     visit = run.events.count - 1
                 case .measure(let j):
-                    let r = spec.parameters[j].autocorrelation
+                    let parameter = course.parameters[j]
+                    let r = parameter.autocorrelation
                     scores[j] = r * scores[j] + (1 - r * r).squareRoot() * rng.nextStandardNormal()
-                    let v = value(of: spec.parameters[j], score: scores[j])
+                    let u = Swift.min(Swift.max(SpecialFunctions.normalCDF(scores[j]), 1e-300), 1 - 1e-16)
+                    let v = Self.rounded(course.value(parameter.distribution, grid: parameter.grid, forUniform: u), decimals: parameter.decimals)
                     latest[j] = v
                     run.events.append(ClinicalEvent(date: day, kind: .measurement(parameter: j, value: v), visit: visit))
                 case .condition(let c):
                     run.events.append(ClinicalEvent(date: day, kind: .condition(c), visit: visit))
                 case let .drug(c, duration):
-                    let days = duration.map { Self.days($0.value(forUniform: rng.nextUniform())) } ?? 0
+                    let days = duration.map { Self.days(course.value($0, grid: course.eventGrids[e], forUniform: rng.nextUniform())) } ?? 0
                     run.events.append(ClinicalEvent(date: day, kind: .drug(c, endDate: Swift.min(day + days, end)), visit: visit))
                 case .procedure(let c):
                     run.events.append(ClinicalEvent(date: day, kind: .procedure(c), visit: visit))
@@ -94,38 +96,19 @@ extension CohortSimulator {
             switch current.next {
             case .end: return run
             case .direct(let s): state = s
-            case .distributed(let targets): state = Self.pick(targets, rng.nextUniform())
-            case .conditional(let branches):
-                let branch = branches.first { b in
-                    guard let g = b.guardCondition else { return true }
-                    return Self.holds(g, age: age, sex: sex, latest: latest, visited: visited)
-                }!
-                state = branch.targets.count == 1 ? branch.targets[0].state : Self.pick(branch.targets, rng.nextUniform())
+            case let .distributed(first, end): state = course.pick(first: first, end: end, rng.nextUniform())
+            case let .conditional(first, end):
+                var chosen = end - 1
+                for b in first..<end {
+                    guard let g = course.branches[b].guardIndex else { chosen = b; break }
+                    if course.holds(g, age: age, sex: sex, latest: latest, visited: visited) { chosen = b; break }
+                }
+                let branch = course.branches[chosen]
+                state = branch.endTarget - branch.firstTarget == 1
+                    ? course.targets[branch.firstTarget].state
+                    : course.pick(first: branch.firstTarget, end: branch.endTarget, rng.nextUniform())
             }
         }
         return run
-    }
-
-    static func pick(_ targets: [(state: Int, probability: Double)], _ u: Double) -> Int {
-        var total = 0.0
-        for target in targets {
-            total += target.probability
-            if u < total { return target.state }
-        }
-        return targets.last { $0.probability > 0 }!.state
-    }
-
-    static func holds(_ g: Course.Guard, age: Double, sex: Int, latest: [Double?], visited: [Bool]) -> Bool {
-        if let sexes = g.sex, !sexes.contains(sex) { return false }
-        if let minimum = g.minimumAge, age < minimum { return false }
-        if let maximum = g.maximumAge, age >= maximum { return false }
-        if let (j, minimum, maximum) = g.parameter {
-            guard let v = latest[j] else { return false }
-            if let minimum, v < minimum { return false }
-            if let maximum, v > maximum { return false }
-        }
-        if g.visited.contains(where: { !visited[$0] }) { return false }
-        if g.notVisited.contains(where: { visited[$0] }) { return false }
-        return true
     }
 }

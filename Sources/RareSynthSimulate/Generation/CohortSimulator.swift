@@ -66,6 +66,8 @@ public struct CohortSimulator: Sendable {
     public let spec: CohortSpec
     public let seed: UInt64
     let factor: Matrix
+    /// The spec's course in the form the simulator walks (nil: no course).
+    let course: CompiledCourse?
 
     /// Draws per patient before giving up on its diagnosis falling by the index date.
     public static let maximumAttempts = 10_000
@@ -74,6 +76,7 @@ public struct CohortSimulator: Sendable {
         self.spec = spec
         self.seed = seed
         factor = try Cholesky(spec.correlation).lower
+        course = spec.course.map { CompiledCourse($0, parameters: spec.parameters) }
     }
 
     /// Patient `index` (0-based; its person id is index + 1).
@@ -117,7 +120,7 @@ public struct CohortSimulator: Sendable {
         // Deaths after the index date are not yet known; the course stops at whichever comes first.
         let end = Swift.min(timeline.death ?? .max, population.indexDate)
         var course = CourseRun(events: [], death: nil, cause: nil)
-        if let plan = spec.course {
+        if let plan = self.course {
             course = try run(plan, patient: index, birth: timeline.birth, age: timeline.diagnosisAge, end: end, sex: sex,
                              values: values, scores: scores, rng: &rng)
         }
@@ -129,8 +132,12 @@ public struct CohortSimulator: Sendable {
 
     /// A parameter's value at the normal score `z`, rounded to its decimals.
     func value(of parameter: CohortSpec.ClinicalParameter, score z: Double) -> Double {
+        Self.value(of: parameter.distribution, decimals: parameter.decimals, score: z)
+    }
+
+    static func value(of distribution: ValueDistribution, decimals: Int, score z: Double) -> Double {
         let u = Swift.min(Swift.max(SpecialFunctions.normalCDF(z), 1e-300), 1 - 1e-16)
-        return Self.rounded(parameter.distribution.value(forUniform: u), decimals: parameter.decimals)
+        return rounded(distribution.value(forUniform: u), decimals: decimals)
     }
 
     /// Patients `range`, drawn on `threads` workers (the result does not depend on it).

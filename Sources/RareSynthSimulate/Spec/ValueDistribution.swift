@@ -51,12 +51,15 @@ public struct ValueDistribution: Sendable, Equatable {
     /// The value at probability `u` in (0, 1) of the truncated distribution.
     public func value(forUniform u: Double) -> Double {
         if case .constant(let value) = family { return value }
-        let p = pLower + u * (pUpper - pLower)
+        let p = probability(forUniform: u)
         var x = Self.quantile(family, p)
         if let lower { x = Swift.max(x, lower) }
         if let upper { x = Swift.min(x, upper) }
         return x
     }
+
+    /// The probability of the untruncated family that `value(forUniform: u)` inverts.
+    func probability(forUniform u: Double) -> Double { pLower + u * (pUpper - pLower) }
 
     /// P(X ≤ x) of the truncated distribution.
     public func cdf(_ x: Double) -> Double {
