@@ -117,6 +117,42 @@ import Testing
         withinSE(atanh(correlation(sb, sc)), 0, se: se, "z(b, c)")
     }
 
+    /// An incident cohort (diagnosis_year): every diagnosis in the window, spread as drawn, and
+    /// the age at diagnosis distributed as onset_age + diagnosis_delay, with nothing lost to the
+    /// index date (a prevalent cohort keeps the younger ages of late births only).
+    @Test func anIncidentCohortKeepsItsAgesAndItsDiagnosisWindow() throws {
+        let text = """
+        name: Incident cohort
+        population:
+          index_date: 2023-12-31
+          diagnosis_year: {distribution: uniform, min: 2019, max: 2023.5}
+          sex: {female: 0.5, male: 0.5}
+        disease:
+          name: Check disease
+          onset_age: {distribution: normal, mean: 67, sd: 12, min: 18, max: 100}
+          diagnosis_delay: {distribution: constant, value: 30, unit: days}
+        mortality:
+          annual_hazard_by_age:
+            - {from: 0, value: 0.3}
+        """
+        let spec = try CohortSpec.parse(text)
+        let n = 10_000
+        let cohort = try CohortSimulator(spec: spec, seed: 9).patients(0..<n)
+        let start = CivilDate.day(year: 2019, month: 1, day: 1)!, end = CivilDate.day(year: 2023, month: 7, day: 2)!
+        #expect(cohort.allSatisfy { $0.diagnosisDate >= start && $0.diagnosisDate <= end })
+        #expect(cohort.allSatisfy { $0.birthDate <= $0.onsetDate && $0.onsetDate < $0.diagnosisDate })
+        let ages = cohort.map { Double($0.diagnosisDate - $0.birthDate) / CivilDate.daysPerYear }
+        let onset = try #require(ValueDistribution(.normal(mean: 67, standardDeviation: 12), lower: 18, upper: 100))
+        var mean = 0.0, second = 0.0
+        for i in 0..<200_000 { let x = onset.value(forUniform: (Double(i) + 0.5) / 200_000); mean += x; second += x * x }
+        mean /= 200_000
+        let sd = (second / 200_000 - mean * mean).squareRoot()
+        withinSE(ages.reduce(0, +) / Double(n), mean + 30 / CivilDate.daysPerYear, se: sd / Double(n).squareRoot(), "mean age at diagnosis")
+        let years = cohort.map { Double($0.diagnosisDate - start) / Double(end - start) }
+        withinSE(years.reduce(0, +) / Double(n), 0.5, se: (1.0 / 12 / Double(n)).squareRoot(), "mean position in the window")
+        withinSE(Double(years.filter { $0 < 0.25 }.count) / Double(n), 0.25, se: (0.25 * 0.75 / Double(n)).squareRoot(), "first quarter")
+    }
+
     @Test func aPatientDependsOnlyOnSeedAndIndex() throws {
         let simulator = try CohortSimulator(spec: Self.spec, seed: 5)
         #expect(try simulator.patients(0..<500, threads: 1) == Array(Self.cohort[0..<500]))

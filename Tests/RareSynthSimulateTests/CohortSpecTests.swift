@@ -96,6 +96,13 @@ import Testing
             (replacing("between: [x, y]", "between: [x, z]"), 20, "correlations[0].between[1]", "no parameter named 'z'"),
             (replacing("index_date: 2023-12-31", "index_date: 2023-02-30"), 6, "population.index_date", "YYYY-MM-DD"),
             (replacing("name: Test cohort", "name: [Test cohort"), 0, "", "not valid YAML"),
+            (replacing("  birth_year: {distribution: uniform, min: 1950, max: 2020}\n", ""), 6, "population",
+             "expected birth_year (a prevalent cohort) or diagnosis_year"),
+            (replacing("  birth_year: {distribution: uniform, min: 1950, max: 2020}\n",
+                       "  birth_year: {distribution: uniform, min: 1950, max: 2020}\n  diagnosis_year: {distribution: uniform, min: 2019, max: 2023}\n"),
+             8, "population.diagnosis_year", "not both"),
+            (replacing("birth_year: {distribution: uniform, min: 1950, max: 2020}", "diagnosis_year: {distribution: uniform, min: 2024, max: 2025}"),
+             7, "population.diagnosis_year", "every diagnosis falls after the index date"),
         ]
         for c in cases {
             guard let e = error(c.text) else {

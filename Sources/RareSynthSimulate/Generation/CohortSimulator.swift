@@ -57,6 +57,8 @@ public struct SimulationError: Error, CustomStringConvertible, Sendable {
 /// The cohort is prevalent at the index date: a patient is born (birth_year), develops the
 /// disease (onset_age) and is diagnosed (diagnosis_delay later); draws whose diagnosis would
 /// fall after the index date are not patients yet and are drawn again from the same stream.
+/// An incident cohort (diagnosis_year) draws the diagnosis date and the age at it, and is born
+/// that many years before.
 /// Death is drawn from the mortality hazard conditionally on being alive at diagnosis (the
 /// patient was diagnosed, so survived to it); a death after the index date is not yet known.
 /// Clinical values at diagnosis are joined by a Gaussian copula: correlated normals z = L·ε
@@ -88,11 +90,17 @@ public struct CohortSimulator: Sendable {
         let ethnicity = population.ethnicity.index(forUniform: rng.nextUniform())
         var timeline: (birth: Int, onset: Int, diagnosis: Int, diagnosisAge: Double, death: Int?)?
         for _ in 0..<Self.maximumAttempts {
-            let uBirth = rng.nextUniform(), uOnset = rng.nextUniform(), uDelay = rng.nextUniform(), uDeath = rng.nextUniform()
-            let birth = Self.day(ofYear: population.birthYear.value(forUniform: uBirth))
+            let uYear = rng.nextUniform(), uOnset = rng.nextUniform(), uDelay = rng.nextUniform(), uDeath = rng.nextUniform()
             let onsetAge = spec.disease.onsetAge.value(forUniform: uOnset)
             let diagnosisAge = onsetAge + spec.disease.diagnosisDelay.value(forUniform: uDelay)
-            let diagnosis = birth + Self.days(diagnosisAge)
+            let birth: Int, diagnosis: Int
+            if let diagnosisYear = population.diagnosisYear {
+                diagnosis = Self.day(ofYear: diagnosisYear.value(forUniform: uYear))
+                birth = diagnosis - Self.days(diagnosisAge)
+            } else {
+                birth = Self.day(ofYear: population.birthYear!.value(forUniform: uYear))
+                diagnosis = birth + Self.days(diagnosisAge)
+            }
             guard diagnosis <= population.indexDate else { continue }
             let deathAge = spec.mortality.deathAge(aliveAt: diagnosisAge, uniform: uDeath)
             timeline = (birth, birth + Self.days(onsetAge), diagnosis, diagnosisAge, deathAge.isFinite ? birth + Self.days(deathAge) : nil)
@@ -100,7 +108,7 @@ public struct CohortSimulator: Sendable {
         }
         guard let timeline else {
             throw SimulationError("patient \(index + 1): none of \(Self.maximumAttempts) draws was diagnosed by the index date "
-                                  + "\(CivilDate.iso(population.indexDate)); check population.birth_year, disease.onset_age and "
+                                  + "\(CivilDate.iso(population.indexDate)); check population.birth_year or diagnosis_year, disease.onset_age and "
                                   + "disease.diagnosis_delay")
         }
         let k = spec.parameters.count

@@ -83,26 +83,44 @@ struct SpecReader {
     // MARK: Sections
 
     func population(_ node: SpecNode) throws -> CohortSpec.Population {
-        let f = try node.fields(["size", "country", "index_date", "birth_year", "sex", "race", "ethnicity", "refs"],
-                                required: ["index_date", "birth_year", "sex"])
+        let f = try node.fields(["size", "country", "index_date", "birth_year", "diagnosis_year", "sex", "race", "ethnicity", "refs"],
+                                required: ["index_date", "sex"])
         try checkRefs(f["refs"])
         let size = try f["size"].map { try $0.integer() } ?? 1000
         guard size >= 1 else { throw f["size"]!.error("expected at least 1 patient") }
         let indexDate = try f["index_date"]!.date()
-        let birth = try distribution(f["birth_year"]!, unitAllowed: false)
-        if let lower = birth.lower, lower > Double(CivilDate.civil(indexDate).year) + 1 {
-            throw f["birth_year"]!.error("every birth falls after the index date")
+        switch (f["birth_year"], f["diagnosis_year"]) {
+        case (nil, nil): throw node.error("expected birth_year (a prevalent cohort) or diagnosis_year (an incident one)")
+        case (_?, let both?): throw both.error("give birth_year or diagnosis_year, not both")
+        default: break
+        }
+        var years: [String: ValueDistribution] = [:]
+        for key in ["birth_year", "diagnosis_year"] {
+            guard let field = f[key] else { continue }
+            let d = try distribution(field, unitAllowed: false)
+            if d.value(forUniform: 0) > Self.year(of: indexDate) {
+                throw field.error("every \(key == "birth_year" ? "birth" : "diagnosis") falls after the index date")
+            }
+            years[key] = d
         }
         return CohortSpec.Population(
             size: size,
             country: try f["country"]?.text(),
             indexDate: indexDate,
-            birthYear: birth,
+            birthYear: years["birth_year"],
+            diagnosisYear: years["diagnosis_year"],
             sex: try categories(f["sex"]!, allowed: CohortSpec.sexLabels),
             race: try f["race"].map { try categories($0, allowed: CohortSpec.raceLabels) }
                 ?? CohortSpec.Categories(labels: ["unknown"], probabilities: [1]),
             ethnicity: try f["ethnicity"].map { try categories($0, allowed: CohortSpec.ethnicityLabels) }
                 ?? CohortSpec.Categories(labels: ["unknown"], probabilities: [1]))
+    }
+
+    /// A day as a calendar year with fraction, the inverse of the simulator's `day(ofYear:)`.
+    static func year(of day: Int) -> Double {
+        let year = CivilDate.civil(day).year
+        let start = CivilDate.day(year: year, month: 1, day: 1)!, next = CivilDate.day(year: year + 1, month: 1, day: 1)!
+        return Double(year) + Double(day - start) / Double(next - start)
     }
 
     func disease(_ node: SpecNode) throws -> CohortSpec.Disease {

@@ -30,8 +30,14 @@ public struct CohortSpec: Sendable {
         /// The day the cohort is observed (days since 1970-01-01): patients are those diagnosed by
         /// then, and deaths after it are not yet known.
         public var indexDate: Int
-        /// Birth as a calendar year with fraction (1990.5 is early July 1990).
-        public var birthYear: ValueDistribution
+        /// Birth as a calendar year with fraction (1990.5 is early July 1990), for a prevalent
+        /// cohort: everyone born so and diagnosed by the index date. Nil when `diagnosisYear` is given.
+        public var birthYear: ValueDistribution?
+        /// Diagnosis as a calendar year with fraction, for an incident cohort (a registry's or a
+        /// trial's recruitment years): birth is then the diagnosis less the age at diagnosis, so
+        /// the ages keep their published distribution and every diagnosis falls in the window
+        /// (treatments of one era, a trial arm). Exactly one of this and `birthYear` is given.
+        public var diagnosisYear: ValueDistribution?
         public var sex: Categories
         public var race: Categories
         public var ethnicity: Categories
