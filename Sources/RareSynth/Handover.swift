@@ -1,5 +1,6 @@
 import Foundation
 import RareSynthExport
+import RareSynthProvenance
 import RareSynthSimulate
 import RareSynthTable
 
@@ -65,6 +66,28 @@ public struct Handover {
                                                 last = Date()
                                                 progress.done("\(done) of \(count) patients")
                                             })
+        // The record: the table and mapping by SHA-256, the outputs, and the table's own privacy
+        // entry carried over (mapping it changes nothing about what it reveals).
+        var inputs = [try Provenance.FileRecord.file(role: "table", path: tablePath, rows: table.rowCount, columns: table.columnCount),
+                      try Provenance.FileRecord.file(role: "mapping", path: mappingPath)]
+        if FileManager.default.fileExists(atPath: provenance) { inputs.append(try .file(role: "table's provenance record", path: provenance)) }
+        let earlier = ProvenanceRecord.existing(beside: tablePath)
+        var parameters: [String: JSONValue] = ["format": .string(format.rawValue), "patients": .number(Double(count))]
+        let recordPath: String
+        var outputs: [Provenance.FileRecord] = []
+        if format == .omopPostgres {
+            parameters["postgres"] = .string(dataPath)
+            guard let outputDirectory else { return Result(mapping: mapping, patients: records.count, dataPath: dataPath) }
+            try FileSystem.createDirectory(outputDirectory)
+            recordPath = (outputDirectory as NSString).appendingPathComponent("omop-postgres")
+        } else {
+            outputs = try ProvenanceRecord.outputs(role: "exported \(format.rawValue)", path: dataPath)
+            recordPath = dataPath
+        }
+        let record = Provenance(job: "export", inputs: inputs, outputs: outputs,
+                                synthesizer: Provenance.Synthesizer(name: "TableMapping", parameters: .object(parameters)),
+                                seed: earlier?.seed, privacyBudget: earlier?.privacyBudget)
+        try ProvenanceRecord.write(record, beside: recordPath)
         return Result(mapping: mapping, patients: records.count, dataPath: dataPath)
     }
 

@@ -54,6 +54,20 @@ enum ProvenanceRecord {
 
     /// The synthesizer family's name in records.
 
+    /// Records of what a hand-over wrote at `path`: the file, or each file of a directory (a
+    /// manifest digest past 64 files, e.g. a FHIR Bundle per patient).
+    static func outputs(role: String, path: String) throws -> [Provenance.FileRecord] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+        return isDirectory.boolValue ? try Provenance.FileRecord.directory(role: role, path: path)
+                                     : [try Provenance.FileRecord.file(role: role, path: path)]
+    }
+
+    /// The record of a cohort drawn from published statistics, where no person's data was read.
+    static let noPersonalData = Provenance.PrivacyBudget(
+        differentiallyPrivate: false,
+        note: "no individual-level data was read: the patients are drawn from the cohort spec's published statistics")
+
     /// Writes `record` as `output.provenance.json`, atomically.
     static func write(_ record: Provenance, beside output: String) throws {
         try FileSystem.writeAtomically(try record.json(), to: Provenance.recordPath(for: output))

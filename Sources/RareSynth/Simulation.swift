@@ -1,4 +1,5 @@
 import Foundation
+import RareSynthProvenance
 import RareSynthSimulate
 import RareSynthTable
 
@@ -82,13 +83,37 @@ public struct Simulation {
             progress.stage("Simulating \(count) patients of \(spec.name) into \(path)")
             let events = spec.course == nil ? nil : (outputDirectory as NSString).appendingPathComponent("events.csv")
             try CohortCSVWriter.write(simulator, patients: count, to: path, eventsPath: events, progress: report)
+            try writeProvenance(spec: spec, count: count, outputs: [path] + (events.map { [$0] } ?? []), beside: path)
             return Result(spec: spec, patients: count, dataPath: path)
         }
         let dataPath = try await Handover.write(SimulatedCohort(simulator, count: count), source: CohortOMOP.source(simulator, count),
                                                 format: format, outputDirectory: outputDirectory, postgres: postgres,
                                                 stage: { progress.stage("Simulating \(count) patients of \(spec.name) into \($0)") },
                                                 progress: report)
+        if format == .omopPostgres {
+            if let outputDirectory {
+                try FileSystem.createDirectory(outputDirectory)
+                try writeProvenance(spec: spec, count: count, outputs: [], target: dataPath,
+                                    beside: (outputDirectory as NSString).appendingPathComponent("omop-postgres"))
+            }
+        } else {
+            try writeProvenance(spec: spec, count: count, outputs: [dataPath], beside: dataPath)
+        }
         return Result(spec: spec, patients: count, dataPath: dataPath)
+    }
+
+    /// `PATH.provenance.json` beside the output: the spec by SHA-256, the seed, the count and
+    /// format, the build, and the outputs by SHA-256. With the same spec, seed, count and build the
+    /// output is the same bytes, so the record says how to make it again.
+    func writeProvenance(spec: CohortSpec, count: Int, outputs: [String], target: String? = nil, beside path: String) throws {
+        var parameters: [String: JSONValue] = ["spec": .string(spec.name), "patients": .number(Double(count)), "format": .string(format.rawValue)]
+        if let target { parameters["postgres"] = .string(target) }
+        var records: [Provenance.FileRecord] = []
+        for output in outputs { records += try ProvenanceRecord.outputs(role: "simulated \(format.rawValue)", path: output) }
+        let record = Provenance(job: "simulate", inputs: [try .file(role: "cohort spec", path: specPath)], outputs: records,
+                                synthesizer: Provenance.Synthesizer(name: "CohortSimulator", parameters: .object(parameters)),
+                                seed: seed, privacyBudget: ProvenanceRecord.noPersonalData)
+        try ProvenanceRecord.write(record, beside: path)
     }
 
 }

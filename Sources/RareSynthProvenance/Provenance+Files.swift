@@ -7,6 +7,40 @@ extension Provenance.FileRecord {
         let (hex, bytes) = try FileDigest.sha256(path: path)
         return Provenance.FileRecord(role: role, path: path, sha256: hex, bytes: bytes, rows: rows, columns: columns)
     }
+
+    /// The regular files under a directory output, by path relative to it in byte order: one
+    /// record each, or past `limit` files (a FHIR Bundle per patient) one record for the whole
+    /// directory, whose digest is the SHA-256 of its manifest, the lines `HEX  relative/path`
+    /// that `sha256sum` prints, one per file in that order. Outside RareSynth the manifest digest
+    /// is `cd DIR && find . -type f | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum | sha256sum`;
+    /// its `rows` is the file count.
+    public static func directory(role: String, path: String, limit: Int = 64) throws(ProvenanceError) -> [Provenance.FileRecord] {
+        guard let walker = FileManager.default.enumerator(atPath: path) else {
+            throw .unreadable(path: path, reason: "cannot list the directory")
+        }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = (path as NSString).appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(relative) }
+        }
+        files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        if files.count <= limit {
+            var records: [Provenance.FileRecord] = []
+            for relative in files {
+                records.append(try file(role: role, path: (path as NSString).appendingPathComponent(relative)))
+            }
+            return records
+        }
+        var manifest = Data(), bytes = 0
+        for relative in files {
+            let (hex, size) = try FileDigest.sha256(path: (path as NSString).appendingPathComponent(relative))
+            manifest.append(contentsOf: Array("\(hex)  \(relative)\n".utf8))
+            bytes += size
+        }
+        return [Provenance.FileRecord(role: role + " (manifest of \(files.count) files)", path: path,
+                                      sha256: FileDigest.sha256(manifest), bytes: bytes, rows: files.count)]
+    }
 }
 
 extension Provenance {

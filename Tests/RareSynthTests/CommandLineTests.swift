@@ -21,10 +21,11 @@ import Testing
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    func run(_ arguments: [String]) throws -> Run {
+    /// Runs raresynth with `arguments`, or with `executable`, `arguments[0]` itself.
+    func run(_ arguments: [String], executable: Bool = false) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: executable ? arguments[0] : Self.binary)
+        process.arguments = executable ? Array(arguments.dropFirst()) : arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -201,7 +202,7 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self).split(separator: "\n").count == 3001)
         let omop = try run(["simulate", spec, "--out", "\(dir)/omop", "--patients", "100"])
         #expect(omop.status == 0 && omop.stdout.contains("omop.sqlite"), "\(omop.stderr)")
-        #expect(TestSupport.files(in: "\(dir)/omop") == ["omop.sqlite"])
+        #expect(TestSupport.files(in: "\(dir)/omop") == ["omop.sqlite", "omop.sqlite.provenance.json"])
 
         let text = try String(contentsOfFile: spec, encoding: .utf8).replacingOccurrences(of: "  survival_by_age:", with: "  survival_by_ages:")
         TestSupport.write(text, to: "\(dir)/bad.yaml")
@@ -210,6 +211,53 @@ import Testing
         #expect(bad.stderr.contains("bad.yaml:"), "\(bad.stderr)")
         #expect(bad.stderr.contains("mortality.survival_by_ages: unknown key"), "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/out"))
+    }
+
+    /// `simulate` and `export` write a provenance record beside their output: the spec, table and
+    /// mapping by SHA-256, the seed, and every output file by SHA-256; a directory of more than 64
+    /// files (a FHIR Bundle per patient) by its manifest digest, which coreutils' `sha256sum`
+    /// reproduces outside RareSynth.
+    @Test func simulateAndExportRecordWhatTheyMadeAndFrom() throws {
+        let dir = TestSupport.scratch("cli-provenance")
+        defer { TestSupport.cleanUp(dir) }
+        let spec = "\(TestSupport.root)/specs/cystic-fibrosis.yaml"
+        func record(_ path: String) throws -> [String: Any] {
+            let data = try #require(TestSupport.bytes(path), "no \(path)")
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        func sha256sum(_ arguments: String) throws -> String {
+            let out = try run(["/bin/sh", "-c", arguments], executable: true)
+            return String(out.stdout.prefix(64))
+        }
+        let fhir = try run(["simulate", spec, "--out", "\(dir)/f", "--patients", "80", "--seed", "4", "--format", "fhir", "--quiet"])
+        #expect(fhir.status == 0, "\(fhir.stderr)")
+        let r = try record("\(dir)/f/fhir.provenance.json")
+        #expect(r["job"] as? String == "simulate" && r["seed"] as? Int == 4)
+        let inputs = try #require(r["inputs"] as? [[String: Any]])
+        #expect(inputs.first?["sha256"] as? String == (try sha256sum("sha256sum '\(spec)'")))
+        let outputs = try #require(r["outputs"] as? [[String: Any]])
+        #expect(outputs.count == TestSupport.files(in: "\(dir)/f/fhir").count && outputs.count >= 5)
+        for o in outputs {
+            let path = try #require(o["path"] as? String)
+            #expect(o["sha256"] as? String == (try sha256sum("sha256sum '\(path)'")), "\(path)")
+        }
+        #expect((r["privacyBudget"] as? [String: Any])?["note"] as? String == "no individual-level data was read: "
+                + "the patients are drawn from the cohort spec's published statistics")
+
+        let bundles = try run(["simulate", spec, "--out", "\(dir)/b", "--patients", "80", "--seed", "4", "--format", "fhir-bundle", "--quiet"])
+        #expect(bundles.status == 0, "\(bundles.stderr)")
+        let manifest = try #require((try record("\(dir)/b/fhir-bundles.provenance.json"))["outputs"] as? [[String: Any]])
+        #expect(manifest.count == 1 && manifest.first?["rows"] as? Int == 80)
+        #expect(manifest.first?["sha256"] as? String
+                == (try sha256sum("cd '\(dir)/b/fhir-bundles' && find . -type f | sed 's|^\\./||' | LC_ALL=C sort | xargs sha256sum | sha256sum")))
+
+        let mapping = TestSupport.example("pbc.mapping.yaml"), table = TestSupport.example("pbc.csv")
+        let export = try run(["export", table, "--mapping", mapping, "--out", "\(dir)/e", "--quiet"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let e = try record("\(dir)/e/omop.sqlite.provenance.json")
+        let sources = try #require(e["inputs"] as? [[String: Any]]).compactMap { $0["sha256"] as? String }
+        #expect(sources == [try sha256sum("sha256sum '\(table)'"), try sha256sum("sha256sum '\(mapping)'")])
+        #expect((e["outputs"] as? [[String: Any]])?.first?["sha256"] as? String == (try sha256sum("sha256sum '\(dir)/e/omop.sqlite'")))
     }
 
     /// `synthesize` then `export`: the synthetic table goes over as OMOP CSV files through the
