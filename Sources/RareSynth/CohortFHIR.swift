@@ -1,6 +1,7 @@
 import Foundation
 import RareSynthExport
 import RareSynthNumerics
+import RareSynthProvenance
 import RareSynthSimulate
 import RareSynthTable
 
@@ -33,15 +34,26 @@ public enum CohortFHIR {
         try write(SimulatedCohort(simulator, count: count), to: path, layout: layout, threads: threads, progress: progress)
     }
 
+    ///
+    /// - Returns: for Bulk Data, each file's SHA-256 (and size) by its final path, hashed as it was
+    ///   written, for the provenance record; empty for Bundles.
+    @discardableResult
     public static func write(_ records: some PatientRecords, to path: String, layout: Layout,
-                             threads: Int? = nil, progress: ((Int) -> Void)? = nil) throws {
+                             threads: Int? = nil, progress: ((Int) -> Void)? = nil) throws -> [String: (sha256: String, bytes: Int)] {
         let mapping = Mapping(records.dictionary)
         let count = records.count
+        var written: [String: (sha256: String, bytes: Int)] = [:]
         try AtomicDirectory.replace(path) { temporary in
             switch layout {
             case .bulkData:
-                let files = try types.map { type in
-                    try BufferedFile(path: "\(temporary)/\(type).ndjson", destination: "\(path)/\(type).ndjson")
+                let digests = types.map { _ in StreamingDigest() }
+                let files = try types.indices.map { t in
+                    let file = try BufferedFile(path: "\(temporary)/\(types[t]).ndjson", destination: "\(path)/\(types[t]).ndjson")
+                    file.observer = { digests[t].update($0) }
+                    return file
+                }
+                defer {
+                    for t in types.indices { written["\(path)/\(types[t]).ndjson"] = (digests[t].finalize(), digests[t].bytes) }
                 }
                 // Chunk k + 1 is drawn and formatted while chunk k is written.
                 let size = chunk
@@ -82,6 +94,7 @@ public enum CohortFHIR {
                 }
             }
         }
+        return written
     }
 
     enum References { case bulk, bundle }

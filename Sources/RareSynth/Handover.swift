@@ -59,7 +59,7 @@ public struct Handover {
             cdmReleaseDate: records.dictionary.indexDate)
         var last = Date()
         let count = records.count
-        let dataPath = try await Self.write(records, source: source, format: format, outputDirectory: outputDirectory, postgres: postgres,
+        let (dataPath, digests) = try await Self.write(records, source: source, format: format, outputDirectory: outputDirectory, postgres: postgres,
                                             stage: { progress.stage("Writing \(count) patients of \(name) into \($0)") },
                                             progress: { done in
                                                 guard Date().timeIntervalSince(last) > 2 || done == count else { return }
@@ -81,7 +81,7 @@ public struct Handover {
             try FileSystem.createDirectory(outputDirectory)
             recordPath = (outputDirectory as NSString).appendingPathComponent("omop-postgres")
         } else {
-            outputs = try ProvenanceRecord.outputs(role: "exported \(format.rawValue)", path: dataPath)
+            outputs = try ProvenanceRecord.outputs(role: "exported \(format.rawValue)", path: dataPath, known: digests)
             recordPath = dataPath
         }
         let record = Provenance(job: "export", inputs: inputs, outputs: outputs,
@@ -92,9 +92,11 @@ public struct Handover {
     }
 
     /// Writes `records` in `format` (not `.csv`) into `outputDirectory` or the PostgreSQL
-    /// target; returns what was written (a path, or the target without its password).
+    /// target; returns what was written (a path, or the target without its password) and the
+    /// digests of files hashed as they were written (FHIR Bulk Data).
     static func write(_ records: some PatientRecords, source: OMOPSource, format: Simulation.Format, outputDirectory: String?,
-                      postgres: PostgresTarget?, stage: (String) -> Void, progress: @escaping (Int) -> Void) async throws -> String {
+                      postgres: PostgresTarget?, stage: (String) -> Void, progress: @escaping (Int) -> Void) async throws
+        -> (path: String, digests: [String: (sha256: String, bytes: Int)]) {
         if format == .omopPostgres {
             guard let postgres else { throw DataError("the omop-postgres format needs a PostgreSQL target (--postgres URL)") }
             let vocabulary = try CohortOMOP.vocabulary(for: records.dictionary)
@@ -102,19 +104,20 @@ public struct Handover {
             try await OMOPPostgresWriter.write(to: postgres, vocabulary: vocabulary, source: source) { loader in
                 try CohortOMOP.load(records, into: loader, progress: progress)
             }
-            return postgres.description
+            return (postgres.description, [:])
         }
         guard let outputDirectory else { throw DataError("no output directory given") }
         try FileSystem.createDirectory(outputDirectory)
         let path = (outputDirectory as NSString).appendingPathComponent(format.outputName)
         stage(path)
+        var digests: [String: (sha256: String, bytes: Int)] = [:]
         switch format {
         case .omopSQLite: try CohortOMOP.write(records, to: path, source: source, progress: progress)
         case .omopCSV: try CohortOMOP.writeCSV(records, toDirectory: path, source: source, progress: progress)
-        case .fhir: try CohortFHIR.write(records, to: path, layout: .bulkData, progress: progress)
+        case .fhir: digests = try CohortFHIR.write(records, to: path, layout: .bulkData, progress: progress)
         case .fhirBundle: try CohortFHIR.write(records, to: path, layout: .transactionBundles, progress: progress)
         case .csv, .omopPostgres: preconditionFailure("handled above")
         }
-        return path
+        return (path, digests)
     }
 }

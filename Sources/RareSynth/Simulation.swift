@@ -86,7 +86,7 @@ public struct Simulation {
             try writeProvenance(spec: spec, count: count, outputs: [path] + (events.map { [$0] } ?? []), beside: path)
             return Result(spec: spec, patients: count, dataPath: path)
         }
-        let dataPath = try await Handover.write(SimulatedCohort(simulator, count: count), source: CohortOMOP.source(simulator, count),
+        let (dataPath, digests) = try await Handover.write(SimulatedCohort(simulator, count: count), source: CohortOMOP.source(simulator, count),
                                                 format: format, outputDirectory: outputDirectory, postgres: postgres,
                                                 stage: { progress.stage("Simulating \(count) patients of \(spec.name) into \($0)") },
                                                 progress: report)
@@ -97,7 +97,7 @@ public struct Simulation {
                                     beside: (outputDirectory as NSString).appendingPathComponent("omop-postgres"))
             }
         } else {
-            try writeProvenance(spec: spec, count: count, outputs: [dataPath], beside: dataPath)
+            try writeProvenance(spec: spec, count: count, outputs: [dataPath], known: digests, beside: dataPath)
         }
         return Result(spec: spec, patients: count, dataPath: dataPath)
     }
@@ -105,11 +105,12 @@ public struct Simulation {
     /// `PATH.provenance.json` beside the output: the spec by SHA-256, the seed, the count and
     /// format, the build, and the outputs by SHA-256. With the same spec, seed, count and build the
     /// output is the same bytes, so the record says how to make it again.
-    func writeProvenance(spec: CohortSpec, count: Int, outputs: [String], target: String? = nil, beside path: String) throws {
+    func writeProvenance(spec: CohortSpec, count: Int, outputs: [String], known: [String: (sha256: String, bytes: Int)] = [:],
+                         target: String? = nil, beside path: String) throws {
         var parameters: [String: JSONValue] = ["spec": .string(spec.name), "patients": .number(Double(count)), "format": .string(format.rawValue)]
         if let target { parameters["postgres"] = .string(target) }
         var records: [Provenance.FileRecord] = []
-        for output in outputs { records += try ProvenanceRecord.outputs(role: "simulated \(format.rawValue)", path: output) }
+        for output in outputs { records += try ProvenanceRecord.outputs(role: "simulated \(format.rawValue)", path: output, known: known) }
         let record = Provenance(job: "simulate", inputs: [try .file(role: "cohort spec", path: specPath)], outputs: records,
                                 synthesizer: Provenance.Synthesizer(name: "CohortSimulator", parameters: .object(parameters)),
                                 seed: seed, privacyBudget: ProvenanceRecord.noPersonalData)

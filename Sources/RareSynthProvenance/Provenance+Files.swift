@@ -25,18 +25,21 @@ extension Provenance.FileRecord {
             if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(relative) }
         }
         files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        // The files are hashed in parallel (a FHIR export is gigabytes over a handful of files);
+        // each result lands in its own slot, so the order, and the manifest, do not depend on it.
+        let digests = FileDigest.sha256(paths: files.map { (path as NSString).appendingPathComponent($0) })
+        var hashed: [(hex: String, bytes: Int)] = []
+        for result in digests { hashed.append(try result.get()) }
         if files.count <= limit {
-            var records: [Provenance.FileRecord] = []
-            for relative in files {
-                records.append(try file(role: role, path: (path as NSString).appendingPathComponent(relative)))
+            return zip(files, hashed).map { relative, digest in
+                Provenance.FileRecord(role: role, path: (path as NSString).appendingPathComponent(relative), sha256: digest.hex,
+                                      bytes: digest.bytes)
             }
-            return records
         }
         var manifest = Data(), bytes = 0
-        for relative in files {
-            let (hex, size) = try FileDigest.sha256(path: (path as NSString).appendingPathComponent(relative))
-            manifest.append(contentsOf: Array("\(hex)  \(relative)\n".utf8))
-            bytes += size
+        for (relative, digest) in zip(files, hashed) {
+            manifest.append(contentsOf: Array("\(digest.hex)  \(relative)\n".utf8))
+            bytes += digest.bytes
         }
         return [Provenance.FileRecord(role: role + " (manifest of \(files.count) files)", path: path,
                                       sha256: FileDigest.sha256(manifest), bytes: bytes, rows: files.count)]

@@ -11,6 +11,9 @@ public final class BufferedFile {
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private let capacity: Int
+    /// Sees every byte as it goes to the file, in order (e.g. a digest made while writing, so a
+    /// multi-gigabyte export is not read back to be hashed).
+    public var observer: ((UnsafeRawBufferPointer) -> Void)?
 
     public init(path: String, destination: String? = nil, capacity: Int = 1 << 20) throws {
         self.path = path
@@ -32,7 +35,10 @@ public final class BufferedFile {
         }
         // A large block goes to the file directly, without a copy through the buffer.
         try flush()
-        let ok = bytes.withUnsafeBytes { SystemIO.writeAll(descriptor, $0.baseAddress!, count: $0.count) }
+        let ok = bytes.withUnsafeBytes { raw in
+            observer?(raw)
+            return SystemIO.writeAll(descriptor, raw.baseAddress!, count: raw.count)
+        }
         guard ok else { throw AtomicFile.writeError(destination) }
     }
 
@@ -44,7 +50,10 @@ public final class BufferedFile {
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
-        let ok = buffer.withUnsafeBytes { SystemIO.writeAll(descriptor, $0.baseAddress!, count: $0.count) }
+        let ok = buffer.withUnsafeBytes { raw in
+            observer?(raw)
+            return SystemIO.writeAll(descriptor, raw.baseAddress!, count: raw.count)
+        }
         guard ok else { throw AtomicFile.writeError(destination) }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -18,7 +18,7 @@ struct ProvenanceTests {
     }
 
     @Test func unreadableFileIsAnErrorNamingIt() {
-        #expect(throws: ProvenanceError.unreadable(path: "/no/such/file.csv", reason: "cannot open the file")) {
+        #expect(throws: ProvenanceError.unreadable(path: "/no/such/file.csv", reason: "No such file or directory")) {
             try FileDigest.sha256(path: "/no/such/file.csv")
         }
     }
