@@ -11,7 +11,7 @@ import RareSynthTable
 ///
 /// Per patient: a Patient (sex as administrative gender, birth date, death as
 /// `deceasedDateTime`); the diagnosing Encounter (ambulatory) with the disease as a confirmed
-/// Condition (SNOMED CT and ICD-10-CM codings) and each value at diagnosis as an Observation
+/// Condition (SNOMED CT, ICD-10-CM and WHO ICD-10 codings, as the spec gives them) and each value at diagnosis as an Observation
 /// (LOINC, UCUM quantity); then the course's encounters, observations, complications
 /// (Condition), treatments (MedicationRequest, RxNorm) and procedures. Resource ids derive from
 /// the person id and the event's position, so they do not depend on the thread count.
@@ -134,7 +134,8 @@ public enum CohortFHIR {
             func codings(_ codes: CohortSpec.Codes, name: String) -> [FHIR.Coding] {
                 var out: [FHIR.Coding] = []
                 if let c = codes.snomed { out.append(FHIR.Coding(system: FHIR.snomed, code: c, display: name)) }
-                if let c = codes.icd10 { out.append(FHIR.Coding(system: FHIR.icd10CM, code: c)) }
+                if let c = codes.icd10cm { out.append(FHIR.Coding(system: FHIR.icd10CM, code: c)) }
+                if let c = codes.icd10 { out.append(FHIR.Coding(system: FHIR.icd10, code: c)) }
                 if let c = codes.loinc { out.append(FHIR.Coding(system: FHIR.loinc, code: c, display: name)) }
                 if let c = codes.rxnorm { out.append(FHIR.Coding(system: FHIR.rxnorm, code: c, display: name)) }
                 return out

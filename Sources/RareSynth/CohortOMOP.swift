@@ -150,7 +150,7 @@ public enum CohortOMOP {
             let disease = dictionary.disease
             diseaseConcept = try Self.concept(disease.codes, name: disease.name, domain: "Condition", vocabularyID: "SNOMED",
                                               code: disease.codes.snomed, conceptClass: "Clinical Finding", into: &vocabulary)
-            diseaseSource = disease.codes.icd10 ?? disease.codes.snomed ?? disease.name
+            diseaseSource = disease.codes.icd10cm ?? disease.codes.icd10 ?? disease.codes.snomed ?? disease.name
             parameterConcepts = try dictionary.parameters.map { p in
                 try Self.concept(p.codes, name: p.label ?? p.name, domain: "Measurement", vocabularyID: "LOINC", code: p.codes.loinc,
                                  conceptClass: "Lab Test", into: &vocabulary)
@@ -170,7 +170,7 @@ public enum CohortOMOP {
                                                        code: code, conceptClass: role.conceptClass, into: &vocabulary))
             }
             self.courseConcepts = courseConcepts
-            courseSources = dictionary.concepts.map { $0.codes.icd10 ?? $0.codes.snomed ?? $0.codes.rxnorm ?? $0.name }
+            courseSources = dictionary.concepts.map { $0.codes.icd10cm ?? $0.codes.icd10 ?? $0.codes.snomed ?? $0.codes.rxnorm ?? $0.name }
             self.vocabulary = vocabulary
         }
 

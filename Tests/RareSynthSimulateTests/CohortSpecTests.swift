@@ -60,6 +60,9 @@ import Testing
             let spec = try CohortSpec.load(path: "\(dir)/\(file)")
             #expect(!spec.references.isEmpty, "\(file) cites nothing")
         }
+        // A US-only code goes under icd10cm, so that FHIR names ICD-10-CM as its system.
+        let dmd = try CohortSpec.load(path: "\(dir)/duchenne-muscular-dystrophy.yaml")
+        #expect(dmd.disease.codes.icd10cm == "G71.01" && dmd.disease.codes.icd10 == nil)
     }
 
     @Test func aValidSpecReadsAsWritten() throws {

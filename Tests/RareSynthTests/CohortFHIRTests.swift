@@ -53,6 +53,10 @@ import Testing
         let observations = String(decoding: TestSupport.bytes("\(dir)/bulk/Observation.ndjson") ?? Data(), as: UTF8.self)
         #expect(observations.components(separatedBy: "\"code\":\"69453-9\"").count - 1 == patients.filter { $0.causeOfDeath != nil }.count)
         #expect(patients.contains { $0.causeOfDeath != nil })
+        // The spec's icd10 is WHO ICD-10, not ICD-10-CM.
+        let conditions = String(decoding: TestSupport.bytes("\(dir)/bulk/Condition.ndjson") ?? Data(), as: UTF8.self)
+        #expect(conditions.contains("\"system\":\"http://hl7.org/fhir/sid/icd-10\",\"code\":\"E84.9\""))
+        #expect(!conditions.contains("icd-10-cm"))
         let bulk = try validate("ndjson", "\(dir)/bulk")
         #expect(bulk.status == 0, "\(bulk.output)")
         #expect(bulk.output.contains("\"Patient\": 400"), "\(bulk.output)")

@@ -7,6 +7,8 @@
 public enum FHIR {
     public static let snomed = "http://snomed.info/sct"
     public static let icd10CM = "http://hl7.org/fhir/sid/icd-10-cm"
+    /// WHO ICD-10 (FHIR's URI for it; ICD-10-CM has its own).
+    public static let icd10 = "http://hl7.org/fhir/sid/icd-10"
     public static let loinc = "http://loinc.org"
     public static let rxnorm = "http://www.nlm.nih.gov/research/umls/rxnorm"
     public static let ucum = "http://unitsofmeasure.org"

@@ -137,11 +137,12 @@ struct SpecReader {
     }
 
     func codes(_ node: SpecNode) throws -> CohortSpec.Codes {
-        let f = try node.fields(["orphanet", "icd10", "snomed", "loinc", "rxnorm", "omop_concept_id", "refs"])
+        let f = try node.fields(["orphanet", "icd10", "icd10cm", "snomed", "loinc", "rxnorm", "omop_concept_id", "refs"])
         try checkRefs(f["refs"])
         var codes = CohortSpec.Codes()
         codes.orphanet = try f["orphanet"]?.text()
         codes.icd10 = try f["icd10"]?.text()
+        codes.icd10cm = try f["icd10cm"]?.text()
         codes.snomed = try f["snomed"]?.text()
         codes.loinc = try f["loinc"]?.text()
         codes.rxnorm = try f["rxnorm"]?.text()

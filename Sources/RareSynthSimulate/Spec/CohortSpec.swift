@@ -56,7 +56,10 @@ public struct CohortSpec: Sendable {
 
     public struct Codes: Sendable, Equatable {
         public var orphanet: String?
+        /// WHO ICD-10.
         public var icd10: String?
+        /// ICD-10-CM, the US clinical modification (codes such as G71.01 exist only there).
+        public var icd10cm: String?
         public var snomed: String?
         public var loinc: String?
         public var rxnorm: String?
