@@ -56,8 +56,7 @@ enum ProvenanceRecord {
 
     /// Records of what a hand-over wrote at `path`: the file, or each file of a directory (a
     /// manifest digest past 64 files, e.g. a FHIR Bundle per patient). Files in `known` were
-    /// hashed as they were written and are not read again: a directory whose files are all
-    /// known is recorded from them.
+    /// hashed as they were written and are not read again.
     static func outputs(role: String, path: String, known: [String: (sha256: String, bytes: Int)] = [:]) throws
         -> [Provenance.FileRecord] {
         var isDirectory: ObjCBool = false
@@ -66,14 +65,7 @@ enum ProvenanceRecord {
             if let d = known[path] { return [Provenance.FileRecord(role: role, path: path, sha256: d.sha256, bytes: d.bytes)] }
             return [try Provenance.FileRecord.file(role: role, path: path)]
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: path)
-        let files = names.map { (path as NSString).appendingPathComponent($0) }
-        if !files.isEmpty, files.allSatisfy({ known[$0] != nil }) {
-            return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { file in
-                Provenance.FileRecord(role: role, path: file, sha256: known[file]!.sha256, bytes: known[file]!.bytes)
-            }
-        }
-        return try Provenance.FileRecord.directory(role: role, path: path)
+        return try Provenance.FileRecord.directory(role: role, path: path, known: known)
     }
 
     /// The record of a cohort drawn from published statistics, where no person's data was read.

@@ -13,8 +13,10 @@ extension Provenance.FileRecord {
     /// directory, whose digest is the SHA-256 of its manifest, the lines `HEX  relative/path`
     /// that `sha256sum` prints, one per file in that order. Outside RareSynth the manifest digest
     /// is `cd DIR && find . -type f | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum | sha256sum`;
-    /// its `rows` is the file count.
-    public static func directory(role: String, path: String, limit: Int = 64) throws(ProvenanceError) -> [Provenance.FileRecord] {
+    /// its `rows` is the file count. Files in `known` (by full path) were hashed as they were
+    /// written and are not read again.
+    public static func directory(role: String, path: String, limit: Int = 64,
+                                 known: [String: (sha256: String, bytes: Int)] = [:]) throws(ProvenanceError) -> [Provenance.FileRecord] {
         guard let walker = FileManager.default.enumerator(atPath: path) else {
             throw .unreadable(path: path, reason: "cannot list the directory")
         }
@@ -27,9 +29,11 @@ extension Provenance.FileRecord {
         files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         // The files are hashed in parallel (a FHIR export is gigabytes over a handful of files);
         // each result lands in its own slot, so the order, and the manifest, do not depend on it.
-        let digests = FileDigest.sha256(paths: files.map { (path as NSString).appendingPathComponent($0) })
-        var hashed: [(hex: String, bytes: Int)] = []
-        for result in digests { hashed.append(try result.get()) }
+        let full = files.map { (path as NSString).appendingPathComponent($0) }
+        let unknown = full.filter { known[$0] == nil }
+        var read: [String: (hex: String, bytes: Int)] = [:]
+        for (file, result) in zip(unknown, FileDigest.sha256(paths: unknown)) { read[file] = try result.get() }
+        let hashed = full.map { file in known[file].map { (hex: $0.sha256, bytes: $0.bytes) } ?? read[file]! }
         if files.count <= limit {
             return zip(files, hashed).map { relative, digest in
                 Provenance.FileRecord(role: role, path: (path as NSString).appendingPathComponent(relative), sha256: digest.hex,
